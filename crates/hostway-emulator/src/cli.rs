@@ -1,0 +1,162 @@
+//! The command line (`ui-contract.md` §4) and the serving options derived from it.
+
+use std::path::PathBuf;
+
+use axum::http::HeaderValue;
+use clap::Parser;
+
+/// The Content-Security-Policy sent with the front end unless `--csp` changes it.
+pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+/// A faithful stand-in for the Hostway hosting API, for demos and tests.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "hostway-emulator", version, about)]
+pub struct Args {
+    /// Address to listen on; port 0 picks a free port (the printed line tells which).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Fixture JSON file to load instead of the built-in demo data.
+    #[arg(long, value_name = "FILE")]
+    pub fixture: Option<PathBuf>,
+    /// Directory of the built front end to serve at `/` (index.html for unknown paths).
+    #[arg(long, value_name = "DIR")]
+    pub dist: Option<PathBuf>,
+    /// A further path prefix under which the `--dist` files are served too,
+    /// e.g. `/panel/modules/ox/`.
+    #[arg(long, value_name = "PATH", default_value = "/")]
+    pub dist_prefix: String,
+    /// Allow this origin to call the API from a browser (CORS, with credentials).
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Option<String>,
+    /// Content-Security-Policy sent with the `--dist` files.
+    #[arg(long, value_name = "POLICY", default_value = DEFAULT_CSP)]
+    pub csp: String,
+}
+
+/// How the router serves what is not the API; checked once, so building the router
+/// cannot fail.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The built front end, if any.
+    pub dist: Option<PathBuf>,
+    /// The extra prefix the front end is served under (`/panel/modules/ox`, no
+    /// trailing slash), if any.
+    pub dist_prefix: Option<String>,
+    /// The Content-Security-Policy header value for the front end.
+    pub csp: HeaderValue,
+    /// The one origin allowed by CORS, if any.
+    pub cors_origin: Option<HeaderValue>,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            dist: None,
+            dist_prefix: None,
+            csp: HeaderValue::from_static(DEFAULT_CSP),
+            cors_origin: None,
+        }
+    }
+}
+
+/// A command-line value that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum OptionsError {
+    /// `--dist` is not a directory.
+    #[error("--dist {0}: not a directory")]
+    DistNotADirectory(String),
+    /// `--dist-prefix` is not a plain absolute path.
+    #[error("--dist-prefix {0:?}: {1}")]
+    BadPrefix(String, &'static str),
+    /// `--csp` cannot be a header value.
+    #[error("--csp: not a valid header value (no line breaks or control characters)")]
+    BadCsp,
+    /// `--cors-origin` is not an origin.
+    #[error("--cors-origin {0:?}: expected an origin such as http://localhost:3000")]
+    BadOrigin(String),
+}
+
+impl ServeOptions {
+    /// Checks the command line's serving options.
+    pub fn from_args(args: &Args) -> Result<ServeOptions, OptionsError> {
+        if let Some(dist) = &args.dist {
+            if !dist.is_dir() {
+                return Err(OptionsError::DistNotADirectory(dist.display().to_string()));
+            }
+        }
+        let csp = HeaderValue::from_str(&args.csp).map_err(|_| OptionsError::BadCsp)?;
+        let cors_origin = match &args.cors_origin {
+            None => None,
+            Some(origin) => Some(parse_origin(origin)?),
+        };
+        Ok(ServeOptions {
+            dist: args.dist.clone(),
+            dist_prefix: normalize_prefix(&args.dist_prefix)?,
+            csp,
+            cors_origin,
+        })
+    }
+}
+
+fn parse_origin(origin: &str) -> Result<HeaderValue, OptionsError> {
+    let bad = || OptionsError::BadOrigin(origin.to_owned());
+    let rest = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .ok_or_else(bad)?;
+    if rest.is_empty() || rest.contains('/') || rest.contains(char::is_whitespace) {
+        return Err(bad());
+    }
+    HeaderValue::from_str(origin).map_err(|_| bad())
+}
+
+/// `/panel/modules/ox/` → `Some("/panel/modules/ox")`; `/` → `None`.
+pub fn normalize_prefix(prefix: &str) -> Result<Option<String>, OptionsError> {
+    let bad = |why| OptionsError::BadPrefix(prefix.to_owned(), why);
+    if !prefix.starts_with('/') {
+        return Err(bad("must start with '/'"));
+    }
+    let trimmed = prefix.trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if trimmed.contains("//") {
+        return Err(bad("must not contain empty segments"));
+    }
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/-._~".contains(c);
+    if !trimmed.chars().all(plain) {
+        return Err(bad("only letters, digits, '/', '-', '.', '_' and '~' are allowed"));
+    }
+    let first = trimmed.split('/').nth(1).unwrap_or_default();
+    if first == "api" || first == "__emulator" {
+        return Err(bad("must not be under /api or /__emulator"));
+    }
+    Ok(Some(trimmed.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_normalised_and_checked() {
+        assert_eq!(normalize_prefix("/").ok(), Some(None));
+        assert_eq!(
+            normalize_prefix("/panel/modules/ox/").ok(),
+            Some(Some("/panel/modules/ox".to_owned()))
+        );
+        assert!(normalize_prefix("panel").is_err());
+        assert!(normalize_prefix("/a//b").is_err());
+        assert!(normalize_prefix("/{x}").is_err());
+        assert!(normalize_prefix("/api/x").is_err());
+    }
+
+    #[test]
+    fn origins_are_checked() {
+        assert!(parse_origin("http://localhost:3000").is_ok());
+        assert!(parse_origin("https://panel.example").is_ok());
+        assert!(parse_origin("localhost:3000").is_err());
+        assert!(parse_origin("http://x/path").is_err());
+    }
+}

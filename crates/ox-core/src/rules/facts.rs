@@ -1,0 +1,70 @@
+//! What is known about the mailbox's domain when a plan change is judged.
+//!
+//! The client rarely knows everything (counts need a full mailbox list, quotas come
+//! from the host's configuration), so every fact is optional and a rule that needs an
+//! unknown fact does not fire: the server stays the final judge.
+
+use std::collections::BTreeMap;
+
+use crate::types::{OxType, KNOWN_TYPES};
+
+/// Domain facts for the rule engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainFacts {
+    /// The domain's types (from `webmailNames`); `None` means the documented three.
+    pub supported: Option<Vec<OxType>>,
+    /// Quota in MB of each type, where known.
+    pub quotas_mb: BTreeMap<OxType, u64>,
+    /// The mailbox's current usage in MB, where known.
+    pub usage_mb: Option<u64>,
+    /// `webmailLimits`; zero or negative means no limit.
+    pub limits: BTreeMap<OxType, i64>,
+    /// How many mailboxes of each type the domain has now, where known.
+    pub counts: Option<BTreeMap<OxType, u64>>,
+    /// False where the product disables upgrades.
+    pub upgrades_enabled: bool,
+}
+
+impl Default for DomainFacts {
+    fn default() -> Self {
+        DomainFacts {
+            supported: None,
+            quotas_mb: BTreeMap::new(),
+            usage_mb: None,
+            limits: BTreeMap::new(),
+            counts: None,
+            upgrades_enabled: true,
+        }
+    }
+}
+
+impl DomainFacts {
+    /// The supported types in display order, without duplicates.
+    pub fn supported_types(&self) -> Vec<OxType> {
+        match &self.supported {
+            None => OxType::defaults(),
+            Some(list) => {
+                let mut v = list.clone();
+                v.sort();
+                v.dedup();
+                v
+            }
+        }
+    }
+
+    /// Whether the domain offers this type (no allocation: evaluated on every click).
+    pub fn supports(&self, t: &OxType) -> bool {
+        match &self.supported {
+            None => KNOWN_TYPES.contains(&t.as_str()),
+            Some(list) => list.contains(t),
+        }
+    }
+
+    /// The positive limit for a type, if it has one.
+    pub fn limit_for(&self, t: &OxType) -> Option<u64> {
+        self.limits
+            .get(t)
+            .and_then(|n| u64::try_from(*n).ok())
+            .filter(|n| *n > 0)
+    }
+}

@@ -1,0 +1,315 @@
+// The e2e harness: hostway-emulator on a free loopback port, Debian's headless Chromium
+// driven by playwright-core, and condition-based waiting (no fixed sleeps).
+//
+// ./x test e2e builds what this needs (the release bundle in target/e2e-dist, the release
+// emulator) and passes their paths in OX_E2E_DIST and OX_EMULATOR_BIN.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"));
+export const SCREENSHOT_DIR = join(TARGET, "e2e-screenshots");
+export const FIXTURES_DIR = join(ROOT, "e2e", "fixtures");
+
+/** Default bounded timeout of every wait in this file (ms). */
+export const TIMEOUT = Number(process.env.OX_E2E_TIMEOUT_MS ?? 10_000);
+
+export const CHROMIUM = process.env.OX_CHROMIUM ?? "/usr/bin/chromium";
+/** Flags for Debian's Chromium as root on a machine without outside network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+];
+
+// ---------------------------------------------------------------- emulator
+
+/** The dist directory to serve: OX_E2E_DIST, else target/e2e-dist. */
+export function defaultDist() {
+  const dist = resolve(process.env.OX_E2E_DIST ?? join(TARGET, "e2e-dist"));
+  if (!existsSync(join(dist, "index.html"))) {
+    throw new Error(`no bundle in ${dist}: build it with ./x test e2e`);
+  }
+  return dist;
+}
+
+/** The hostway-emulator binary: OX_EMULATOR_BIN, else target/release, else target/debug. */
+export function emulatorBinary() {
+  const candidates = [
+    process.env.OX_EMULATOR_BIN,
+    join(TARGET, "release", "hostway-emulator"),
+    join(TARGET, "debug", "hostway-emulator"),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(`no hostway-emulator binary (looked at ${candidates.join(", ")}): ./x test e2e builds it`);
+  }
+  return found;
+}
+
+/** A fixture by name from e2e/fixtures/ (without .json), parsed. */
+export function loadFixture(name) {
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.json`), "utf8"));
+}
+
+const running = new Set();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/**
+ * Starts hostway-emulator on 127.0.0.1 with a port the OS picks and waits for its
+ * "listening on http://ADDR" line.
+ * @param {object} [options]
+ * @param {string} [options.dist] bundle to serve at / (default: defaultDist()); null: none
+ * @param {object|string} [options.fixture] fixture object, e2e/fixtures name, or file path
+ * @param {string[]} [options.args] more CLI arguments (e.g. ["--dist-prefix", "/panel"])
+ * @param {number} [options.timeout] ms to wait for the listening line
+ * @returns {Promise<{baseUrl: string, port: number, process: import("node:child_process").ChildProcess, output: () => string, stop: () => Promise<void>}>}
+ */
+export async function startEmulator({ dist, fixture, args = [], timeout = 30_000 } = {}) {
+  const argv = ["--listen", "127.0.0.1:0"];
+  if (dist !== null) argv.push("--dist", dist ?? defaultDist());
+  let tmp;
+  if (fixture !== undefined) {
+    let file;
+    if (typeof fixture === "string" && existsSync(fixture)) file = fixture;
+    else if (typeof fixture === "string") file = join(FIXTURES_DIR, `${fixture}.json`);
+    else {
+      tmp = mkdtempSync(join(tmpdir(), "ox-e2e-"));
+      file = join(tmp, "fixture.json");
+      writeFileSync(file, JSON.stringify(fixture));
+    }
+    argv.push("--fixture", file);
+  }
+  argv.push(...args);
+
+  const child = spawn(emulatorBinary(), argv, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "warn" },
+  });
+  running.add(child);
+  let log = "";
+  child.stderr.on("data", (d) => (log += d));
+
+  const exited = new Promise((res) => child.once("exit", (code, signal) => res({ code, signal })));
+  const baseUrl = await new Promise((res, rej) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      rej(new Error(`hostway-emulator did not report "listening on" within ${timeout} ms\n${log}`));
+    }, timeout);
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      log += `${line}\n`;
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1].replace(/\/$/, ""));
+      }
+    });
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      rej(err);
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      rej(new Error(`hostway-emulator exited (${code ?? signal}) before listening: ${argv.join(" ")}\n${log}`));
+    });
+  });
+
+  return {
+    baseUrl,
+    port: Number(new URL(baseUrl).port),
+    process: child,
+    output: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      running.delete(child);
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+async function control(baseUrl, method, path, body) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Replaces the emulator's whole state with a fixture (object or e2e/fixtures name). */
+export async function resetFixture(baseUrl, fixture) {
+  const body = typeof fixture === "string" ? loadFixture(fixture) : fixture;
+  await control(baseUrl, "POST", "/__emulator/reset", body);
+}
+
+/** Every API request since the last reset: [{method, path, body}], in order. */
+export async function requests(baseUrl) {
+  return control(baseUrl, "GET", "/__emulator/requests");
+}
+
+/** Installs fault rules ({method?, pathContains?, status?, body?, delayMs?, drop?, times?}); [] clears. */
+export async function setFaults(baseUrl, rules) {
+  await control(baseUrl, "POST", "/__emulator/faults", rules);
+}
+
+// ---------------------------------------------------------------- browser
+
+/** Launches Debian's headless Chromium (a fresh temporary profile each time). */
+export async function launchBrowser(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    ...options,
+  });
+}
+
+/**
+ * A new page in a fresh context that records console messages, uncaught page errors and
+ * Content-Security-Policy violations. Read them from the returned page:
+ *   page.consoleMessages  [{type, text}]
+ *   page.pageErrors       [Error]
+ *   page.cspViolations    [{violatedDirective, blockedURI, sourceFile, lineNumber, sample}]
+ *   page.problems()       page errors, CSP violations and console errors, as strings
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.consoleMessages = [];
+  page.pageErrors = [];
+  page.cspViolations = [];
+  page.on("console", (msg) => page.consoleMessages.push({ type: msg.type(), text: msg.text() }));
+  page.on("pageerror", (err) => page.pageErrors.push(err));
+  // Injected through the DevTools protocol, so the page's own CSP does not block it.
+  await page.exposeFunction("__oxReportCspViolation", (v) => page.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__oxReportCspViolation({
+        violatedDirective: e.violatedDirective,
+        effectiveDirective: e.effectiveDirective,
+        blockedURI: e.blockedURI,
+        sourceFile: e.sourceFile,
+        lineNumber: e.lineNumber,
+        sample: e.sample,
+      });
+    });
+  });
+  page.problems = () => [
+    ...page.pageErrors.map((e) => `page error: ${e.stack ?? e}`),
+    ...page.cspViolations.map((v) => `CSP violation: ${JSON.stringify(v)}`),
+    ...page.consoleMessages.filter((m) => m.type === "error").map((m) => `console error: ${m.text}`),
+  ];
+  return page;
+}
+
+/** Saves a full-page screenshot to target/e2e-screenshots/NAME.png and returns the path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, "_")}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+// ---------------------------------------------------------------- waiting
+
+/**
+ * Polls `probe` until `accept(value)` holds, at growing intervals, for at most `timeout` ms
+ * (an `expect.poll` without @playwright/test). Returns the accepted value; on time-out throws
+ * with `message` and the last value seen.
+ */
+export async function poll(probe, accept = Boolean, { timeout = TIMEOUT, message = "condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  const intervals = [0, 25, 50, 100, 250, 500];
+  let last;
+  let lastError;
+  for (let i = 0; ; i++) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (await accept(last)) return last;
+    } catch (err) {
+      lastError = err;
+    }
+    const wait = intervals[Math.min(i + 1, intervals.length - 1)];
+    if (Date.now() + wait > deadline) break;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  const seen = lastError ? `error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+  throw new Error(`timed out after ${timeout} ms waiting for ${message} (${seen})`);
+}
+
+/** Waits until the element with data-testid=ID is in the state (default "visible"); returns its locator. */
+export async function waitForTestId(page, id, { state = "visible", timeout = TIMEOUT } = {}) {
+  const locator = page.getByTestId(id);
+  await locator.first().waitFor({ state, timeout });
+  return locator;
+}
+
+const matches = (text, expected) =>
+  expected instanceof RegExp ? expected.test(text) : text.includes(expected);
+
+/** Waits until the locator's text contains `expected` (string) or matches it (RegExp); returns the text. */
+export async function waitForText(locator, expected, { timeout = TIMEOUT } = {}) {
+  return poll(
+    async () => (await locator.first().textContent({ timeout })) ?? "",
+    (text) => matches(text, expected),
+    { timeout, message: `text ${expected} in ${locator}` },
+  );
+}
+
+/** Waits until the locator matches exactly `count` elements. */
+export async function waitForCount(locator, count, { timeout = TIMEOUT } = {}) {
+  return poll(() => locator.count(), (n) => n === count, { timeout, message: `${count} × ${locator}` });
+}
+
+/** Waits until the element's attribute equals `expected` (null: absent). */
+export async function waitForAttribute(locator, name, expected, { timeout = TIMEOUT } = {}) {
+  return poll(
+    () => locator.first().getAttribute(name, { timeout }),
+    (v) => v === expected,
+    { timeout, message: `${name}=${JSON.stringify(expected)} on ${locator}` },
+  );
+}
+
+/** Waits until the emulator's request log has an entry matching `predicate`; returns the log. */
+export async function waitForRequest(baseUrl, predicate, { timeout = TIMEOUT } = {}) {
+  return poll(() => requests(baseUrl), (log) => log.some(predicate), {
+    timeout,
+    message: "a matching request in the emulator's log",
+  });
+}
+
+/**
+ * Throws if the page recorded a page error or a CSP violation, and (unless
+ * `consoleErrors: false`) a console error not matched by one of `allowConsole` (RegExps).
+ */
+export function assertNoProblems(page, { consoleErrors = true, allowConsole = [] } = {}) {
+  const problems = page.problems().filter((p) => {
+    if (!p.startsWith("console error:")) return true;
+    if (/Content Security Policy|Refused to (execute|load|apply|evaluate)/i.test(p)) return true;
+    return consoleErrors && !allowConsole.some((re) => re.test(p));
+  });
+  if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join("\n  ")}`);
+}

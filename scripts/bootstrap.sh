@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Installs what ox-panel's commands need, only where it is missing, at pinned versions.
+# Idempotent: a second run skips everything in a second or two.
+#
+#   scripts/bootstrap.sh [demo|test|all]     (default: all; ./x calls it with its command)
+#
+# demo: wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock's wasm-bindgen), wasm-opt
+#       (npm binaryen), the cargo dependencies (Trunk runs cargo offline).
+# test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, and e2e/'s npm packages.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$OX_ROOT"
+
+want="${1:-all}"
+case "$want" in
+  demo | bench) want_test=0 ;;
+  test | all) want_test=1 ;;
+  *) ox_die "usage: scripts/bootstrap.sh [demo|test|all]" ;;
+esac
+
+SKIPPED=()
+INSTALLED=()
+skip() {
+  SKIPPED+=("$1")
+  printf '  skip     %s\n' "$1"
+}
+installing() { printf '  install  %s\n' "$1"; }
+installed() { INSTALLED+=("$1"); }
+
+as_root() {
+  if [[ "$(id -u)" == 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo -n "$@"
+  else
+    ox_die "need root for: $* (not root and no sudo)"
+  fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  if ((APT_UPDATED == 0)); then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+first_line() { "$@" 2>/dev/null | head -n 1 || true; }
+
+# ---- Rust toolchain pieces ----
+command -v cargo >/dev/null || ox_die "cargo not found: install Rust with rustup first"
+command -v rustup >/dev/null || ox_die "rustup not found: the wasm32 target is added with rustup"
+
+if rustup target list --installed | grep -qx "$OX_WASM_TARGET"; then
+  skip "rust target $OX_WASM_TARGET"
+else
+  installing "rust target $OX_WASM_TARGET"
+  rustup target add "$OX_WASM_TARGET"
+  installed "rust target $OX_WASM_TARGET"
+fi
+
+if ((want_test)); then
+  missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  if ((${#missing[@]})); then
+    installing "rustup components ${missing[*]}"
+    rustup component add "${missing[@]}"
+    installed "rustup components ${missing[*]}"
+  else
+    skip "rustfmt, clippy"
+  fi
+fi
+
+# ---- Node.js (wasm-opt from npm, the e2e tests) ----
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  skip "node $(node --version)"
+else
+  installing "nodejs, npm (Debian)"
+  apt_install nodejs npm
+  installed "nodejs, npm"
+fi
+
+# ---- cargo dependencies: Trunk runs cargo --offline ----
+# Quick when nothing changed (no network unless Cargo.lock needs something new).
+cargo fetch --quiet
+printf '  ok       cargo fetch (dependencies of Cargo.lock present)\n'
+
+# ---- trunk ----
+if [[ "$(first_line trunk --version)" == "trunk $OX_TRUNK_VERSION" ]]; then
+  skip "trunk $OX_TRUNK_VERSION"
+else
+  # 0.22 needs a newer rustc than this machine's 1.95; --locked: its own lock file builds.
+  installing "trunk $OX_TRUNK_VERSION (cargo install, about 8 min cold)"
+  cargo install trunk --version "$OX_TRUNK_VERSION" --locked
+  installed "trunk $OX_TRUNK_VERSION"
+fi
+
+# ---- wasm-bindgen-cli, exactly Cargo.lock's wasm-bindgen ----
+WBG_VERSION="$(ox_wasm_bindgen_version)"
+[[ -n "$WBG_VERSION" ]] || ox_die "no wasm-bindgen package in Cargo.lock"
+TRUNK_WBG="$(sed -n 's/^wasm_bindgen *= *"\(.*\)".*/\1/p' Trunk.toml)"
+[[ "$TRUNK_WBG" == "$WBG_VERSION" ]] ||
+  ox_die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has wasm-bindgen $WBG_VERSION: make them equal"
+if [[ "$(first_line wasm-bindgen --version)" == "wasm-bindgen $WBG_VERSION" &&
+  "$(first_line wasm-bindgen-test-runner --version)" == "wasm-bindgen-test-runner $WBG_VERSION" ]]; then
+  skip "wasm-bindgen-cli $WBG_VERSION"
+else
+  # Without --locked: its lock file names a dependency version the registry no longer has.
+  installing "wasm-bindgen-cli $WBG_VERSION (cargo install, about 3 min cold)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+  installed "wasm-bindgen-cli $WBG_VERSION"
+fi
+
+# ---- wasm-opt: npm binaryen, under a per-user tools dir, first on PATH (lib.sh) ----
+WASM_OPT="$OX_BINARYEN_DIR/node_modules/.bin/wasm-opt"
+if [[ "$(first_line "$WASM_OPT" --version)" == "wasm-opt version $OX_BINARYEN_VERSION"* ]] &&
+  cmp -s scripts/binaryen/package-lock.json "$OX_BINARYEN_DIR/package-lock.json"; then
+  skip "wasm-opt $OX_BINARYEN_VERSION (npm binaryen in $OX_BINARYEN_DIR)"
+else
+  installing "wasm-opt $OX_BINARYEN_VERSION (npm binaryen into $OX_BINARYEN_DIR)"
+  mkdir -p "$OX_BINARYEN_DIR"
+  cp scripts/binaryen/package.json scripts/binaryen/package-lock.json "$OX_BINARYEN_DIR/"
+  (cd "$OX_BINARYEN_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  [[ "$(first_line "$WASM_OPT" --version)" == "wasm-opt version $OX_BINARYEN_VERSION"* ]] ||
+    ox_die "$WASM_OPT --version does not say version $OX_BINARYEN_VERSION"
+  installed "wasm-opt $OX_BINARYEN_VERSION"
+fi
+[[ "$(command -v wasm-opt)" == "$WASM_OPT" ]] ||
+  ox_die "wasm-opt on PATH is $(command -v wasm-opt), not $WASM_OPT"
+
+# ---- test-only: Chromium, ChromeDriver, e2e npm packages ----
+if ((want_test)); then
+  chromium_major="$(first_line chromium --version | sed -n 's/^Chromium \([0-9]*\)\..*/\1/p')"
+  driver_major="$(first_line chromedriver --version | sed -n 's/^ChromeDriver \([0-9]*\)\..*/\1/p')"
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -n "$chromium_major" &&
+    "$chromium_major" == "$driver_major" ]]; then
+    skip "chromium + chromium-driver $chromium_major (Debian)"
+  else
+    installing "chromium chromium-driver fonts-liberation (Debian)"
+    apt_install chromium chromium-driver fonts-liberation
+    installed "chromium + chromium-driver"
+  fi
+
+  E2E_STAMP="e2e/node_modules/.ox-package-lock.json"
+  if [[ -d e2e/node_modules/playwright-core ]] && cmp -s e2e/package-lock.json "$E2E_STAMP"; then
+    skip "e2e npm packages (e2e/package-lock.json unchanged)"
+  else
+    installing "e2e npm packages (npm ci in e2e/)"
+    (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+    cp e2e/package-lock.json "$E2E_STAMP"
+    installed "e2e npm packages"
+  fi
+fi
+
+printf 'bootstrap (%s): %d installed, %d skipped\n' "$want" "${#INSTALLED[@]}" "${#SKIPPED[@]}"

@@ -1,0 +1,63 @@
+// Checks a release bundle built by Trunk: `node scripts/check-bundle.mjs DIST`.
+// - the files static/boot.js loads are there (stable names: Trunk.toml filehash = false);
+// - index.html has no inline script (only the JSON configuration element), no <style>,
+//   no style="" and no on*="" attribute: the page runs under
+//   "script-src 'self' 'wasm-unsafe-eval'" without 'unsafe-inline';
+// - URLs in index.html are relative, so the bundle also works from a sub-path;
+// - wasm-opt ran: Trunk leaves its output in target/wasm-opt/release/, byte-equal to the
+//   bundle's .wasm and smaller than wasm-bindgen's in target/wasm-bindgen/release/.
+import { readFileSync, statSync, existsSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = resolve(process.argv[2] ?? join(root, "dist"));
+const targetDir = resolve(process.env.CARGO_TARGET_DIR ?? join(root, "target"));
+const name = "ox-panel";
+const problems = [];
+
+for (const file of ["index.html", "boot.js", `${name}.js`, `${name}_bg.wasm`, "style.css"]) {
+  if (!existsSync(join(dist, file))) problems.push(`missing ${file} in ${dist}`);
+}
+
+const html = readFileSync(join(dist, "index.html"), "utf8");
+
+for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+  const [, attrs, body] = m;
+  const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
+  const hasSrc = /\bsrc\s*=/i.test(attrs);
+  if (type === "application/json") continue;
+  if (!hasSrc) problems.push(`inline <script${attrs}> in index.html`);
+  else if (body.trim()) problems.push(`<script${attrs}> with both src and a body`);
+}
+if (/<style\b/i.test(html)) problems.push("inline <style> in index.html");
+if (/\sstyle\s*=/i.test(html)) problems.push('style="" attribute in index.html');
+for (const m of html.matchAll(/<[a-z][^>]*\s(on[a-z]+)\s*=/gi)) {
+  problems.push(`inline event handler ${m[1]}="" in index.html`);
+}
+for (const m of html.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)) {
+  if (/^(\/|[a-z]+:)/i.test(m[1])) problems.push(`absolute URL ${m[1]} in index.html`);
+}
+
+const wasm = join(dist, `${name}_bg.wasm`);
+const optimised = join(targetDir, "wasm-opt", "release", `${name}_bg.wasm`);
+const unoptimised = join(targetDir, "wasm-bindgen", "release", `${name}_bg.wasm`);
+if (existsSync(wasm)) {
+  if (!existsSync(optimised)) {
+    problems.push(`wasm-opt did not run (no ${optimised}): data-wasm-opt on the rust link?`);
+  } else if (!readFileSync(optimised).equals(readFileSync(wasm))) {
+    problems.push(`${wasm} is not wasm-opt's output ${optimised}`);
+  } else if (existsSync(unoptimised) && statSync(unoptimised).size <= statSync(wasm).size) {
+    problems.push("wasm-opt did not make the .wasm smaller");
+  }
+}
+
+if (problems.length) {
+  for (const p of problems) console.error(`bundle check: ${p}`);
+  process.exit(1);
+}
+const kb = (f) => (statSync(join(dist, f)).size / 1024).toFixed(1);
+console.log(
+  `bundle check: ok (${dist}: ${name}_bg.wasm ${kb(`${name}_bg.wasm`)} KiB after wasm-opt, ` +
+    `${name}.js ${kb(`${name}.js`)} KiB; no inline script or style; relative URLs)`,
+);

@@ -1,0 +1,31 @@
+//! The typed API boundary. Components see only [`Api`]; the HTTP details live in
+//! [`http`], and tests substitute a fake.
+
+pub mod http;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use ox_core::error::ApiError;
+use ox_core::types::{
+    BlackberryAction, BlackberryStatistics, BlackberryStatus, MailboxInfo, UsernamesList,
+    UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
+};
+
+/// A boxed future, because components hold the client as `Rc<dyn Api>`.
+pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// Every call the panels make, bound to the mailbox of one mounted instance.
+pub trait Api {
+    fn webmail(&self) -> ApiFuture<WebmailSettings>;
+    fn webmail_names(&self) -> ApiFuture<WebmailNames>;
+    fn webmail_limits(&self) -> ApiFuture<WebmailLimits>;
+    fn mailbox(&self) -> ApiFuture<MailboxInfo>;
+    fn usernames(&self, query: UsernamesQuery) -> ApiFuture<UsernamesList>;
+    /// Sends the PUT once; never retried here or anywhere else.
+    fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()>;
+    fn blackberry_status(&self) -> ApiFuture<BlackberryStatus>;
+    fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics>;
+    /// Sends the action once; destructive actions are never retried.
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()>;
+}

@@ -1,0 +1,98 @@
+//! The root component: header, then the configured sections.
+
+use std::rc::Rc;
+
+use ox_core::config::{PanelConfig, Section};
+use yew::prelude::*;
+
+use crate::api::Api;
+use crate::components::blackberry_panel::BlackberryPanel;
+use crate::components::domain_view::DomainView;
+use crate::components::webmail_panel::WebmailPanel;
+use crate::events::Events;
+use crate::i18n::{I18n, Msg};
+
+/// The client as components hold it; equal when it is the same instance.
+#[derive(Clone)]
+pub struct ApiRef(pub Rc<dyn Api>);
+
+impl ApiRef {
+    pub fn new(api: impl Api + 'static) -> Self {
+        Self(Rc::new(api))
+    }
+}
+
+impl PartialEq for ApiRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ApiRef {
+    type Target = dyn Api;
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
+}
+
+/// Everything one mounted instance runs on.
+#[derive(Clone, PartialEq, Properties)]
+pub struct AppProps {
+    pub config: Rc<PanelConfig>,
+    pub api: ApiRef,
+    pub events: Events,
+}
+
+/// Lets a panel report the account's language once it knows it.
+#[derive(Clone, PartialEq)]
+pub struct LanguageHint(pub Callback<String>);
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let config = &props.config;
+    let account_language = use_state(|| None::<String>);
+    let i18n = {
+        let chosen = config.locale.clone().or_else(|| (*account_language).clone());
+        I18n::new(chosen.as_deref().unwrap_or("en_US"))
+    };
+    let hint = {
+        let account_language = account_language.clone();
+        LanguageHint(Callback::from(move |lang: String| {
+            if account_language.as_deref() != Some(lang.as_str()) {
+                account_language.set(Some(lang));
+            }
+        }))
+    };
+    let subtitle = match &config.mailbox {
+        Some(mailbox) => i18n.tr(&Msg::ShellFor {
+            account: &config.account,
+            domain: &config.domain,
+            mailbox,
+        }),
+        None => i18n.tr(&Msg::ShellForDomain { account: &config.account, domain: &config.domain }),
+    };
+    let sections = config.sections();
+    html! {
+        <ContextProvider<I18n> context={i18n.clone()}>
+        <ContextProvider<LanguageHint> context={hint}>
+            <div class="oxp-root" lang={i18n.locale.clone()}>
+                <header class="oxp-header">
+                    <h1 class="oxp-title">{ i18n.tr(&Msg::AppTitle) }</h1>
+                    <p class="oxp-subtitle" data-testid="panel-target">{ subtitle }</p>
+                </header>
+                { for sections.iter().map(|section| match section {
+                    Section::Webmail => html! {
+                        <WebmailPanel config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
+                    },
+                    Section::Blackberry => html! {
+                        <BlackberryPanel config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
+                    },
+                    Section::Domain => html! {
+                        <DomainView config={config.clone()} api={props.api.clone()} />
+                    },
+                }) }
+            </div>
+        </ContextProvider<LanguageHint>>
+        </ContextProvider<I18n>>
+    }
+}

@@ -1,0 +1,38 @@
+//! "Could not load X" with the reason and a way to try again; shared by the panels.
+
+use ox_core::error::ApiError;
+use yew::prelude::*;
+
+use crate::i18n::{I18n, Msg};
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct LoadFailuresProps {
+    /// What failed (a `What…` message) and why.
+    pub failures: Vec<(Msg<'static>, std::rc::Rc<ApiError>)>,
+    pub on_retry: Callback<()>,
+}
+
+#[component]
+pub fn LoadFailures(props: &LoadFailuresProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
+    if props.failures.is_empty() {
+        return html! {};
+    }
+    let retry = props.on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="oxp-load-failures" role="alert" data-testid="load-error">
+            <ul class="oxp-list">
+            { for props.failures.iter().map(|(what, error)| html! {
+                <li>
+                    { i18n.tr(&Msg::LoadFailed { what }) }
+                    { " " }
+                    { i18n.tr(&Msg::Error(error)) }
+                </li>
+            }) }
+            </ul>
+            <button type="button" class="oxp-button" data-testid="retry" onclick={retry}>
+                { i18n.tr(&Msg::TryAgain) }
+            </button>
+        </div>
+    }
+}

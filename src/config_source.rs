@@ -1,0 +1,58 @@
+//! Where a configuration comes from: a host's JS object, or the standalone page.
+
+use ox_core::config::{parse_config_json, ConfigError, PanelConfig};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, UrlSearchParams};
+
+/// The id of the JSON configuration element on the standalone page.
+pub const CONFIG_ELEMENT_ID: &str = "ox-panel-config";
+
+/// The query keys a standalone page lets the address override (never secrets).
+const QUERY_KEYS: [&str; 8] =
+    ["account", "domain", "mailbox", "exchangeDomain", "exchangeUser", "role", "locale", "apiBase"];
+
+/// A host's plain object, checked by the same parser as the standalone JSON so both
+/// paths report a bad key in the same words.
+pub fn from_js(value: &JsValue) -> Result<PanelConfig, ConfigError> {
+    if !value.is_object() {
+        return Err(ConfigError::Invalid {
+            key: "config".into(),
+            reason: "expected an object".into(),
+        });
+    }
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| ConfigError::Invalid {
+            key: "config".into(),
+            reason: "cannot be read as JSON".into(),
+        })?;
+    let config = parse_config_json(&text)?;
+    config.validate()?;
+    Ok(config)
+}
+
+/// The standalone page: the JSON element, then the query-string overrides.
+pub fn from_page(document: &Document, search: &str) -> Result<PanelConfig, ConfigError> {
+    let text = document
+        .get_element_by_id(CONFIG_ELEMENT_ID)
+        .and_then(|el| el.text_content())
+        .ok_or_else(|| ConfigError::Invalid {
+            key: CONFIG_ELEMENT_ID.into(),
+            reason: "the configuration element is missing".into(),
+        })?;
+    let mut config = parse_config_json(&text)?;
+    config.apply_query_overrides(&query_pairs(search));
+    config.validate()?;
+    Ok(config)
+}
+
+fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    QUERY_KEYS
+        .iter()
+        .filter_map(|key| params.get(key).map(|v| ((*key).to_owned(), v)))
+        .collect()
+}
