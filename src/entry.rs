@@ -1,15 +1,22 @@
 //! The one way in: `mount(element, config)`. The standalone page goes through it too.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
 
 use ox_core::config::{ConfigError, PanelConfig};
+use ox_core::error::ApiError;
 use ox_core::secret::Secret;
+use ox_core::types::{
+    BlackberryAction, BlackberryStatistics, BlackberryStatus, MailboxInfo, UsernamesList,
+    UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
+};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
 use crate::api::http::{AuthCell, HttpApi};
+use crate::api::{Api, ApiFuture};
 use crate::app::{ApiRef, App, AppProps};
 use crate::config_source;
 use crate::events::Events;
@@ -20,17 +27,23 @@ use crate::i18n::{I18n, Msg};
 pub struct MountHandle {
     app: Option<AppHandle<App>>,
     auth: AuthCell,
-    element: Element,
+    /// The child of the host's element Yew renders into (see [`start`]).
+    container: Element,
+    /// Cleared by `unmount`: from then on the instance starts no request.
+    open: Rc<Cell<bool>>,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the instance, its listeners and everything it rendered.
     pub fn unmount(&mut self) {
+        self.open.set(false);
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        self.element.set_inner_html("");
+        // Yew's delegated listeners sit on the container and go with it: the host's
+        // element is left as it was before `mount`, empty and without listeners.
+        self.container.remove();
     }
 
     /// Replaces the `Authorization` value for the requests that follow (e.g. after
@@ -57,12 +70,18 @@ pub fn mount_standalone(element: Element) -> Result<MountHandle, JsError> {
             let search = window.location().search().unwrap_or_default();
             config_source::from_page(&document, &search)
         }
-        None => Err(ConfigError::Invalid { key: "window".into(), reason: "no document".into() }),
+        None => Err(ConfigError::Invalid {
+            key: "window".into(),
+            reason: "no document".into(),
+        }),
     };
     start(element, parsed)
 }
 
-fn start(element: Element, parsed: Result<PanelConfig, ConfigError>) -> Result<MountHandle, JsError> {
+fn start(
+    element: Element,
+    parsed: Result<PanelConfig, ConfigError>,
+) -> Result<MountHandle, JsError> {
     let config = match parsed {
         Ok(config) => config,
         Err(error) => {
@@ -71,23 +90,109 @@ fn start(element: Element, parsed: Result<PanelConfig, ConfigError>) -> Result<M
             return Err(JsError::new(&text));
         }
     };
+    // Yew registers its delegated event listeners on the element it renders into and
+    // never removes them; rendering into a container of our own keeps them off the host's
+    // element, and `unmount` removes them with the container.
+    let container = element
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+        .ok_or_else(|| JsError::new("ox-panel: the mount element has no document"))?;
+    container.set_class_name("oxp-mount");
+    element.set_inner_html("");
+    element
+        .append_child(&container)
+        .map_err(|_| JsError::new("ox-panel: cannot render into the mount element"))?;
+
+    let open = Rc::new(Cell::new(true));
     let auth: AuthCell = Rc::new(RefCell::new(config.authorization.clone()));
+    // Events go to the host's element itself, as the ui-contract says.
     let events = Events::new(element.clone().into());
     let on_unauthorized = {
         let events = events.clone();
-        Rc::new(move || events.auth_required())
+        let open = open.clone();
+        Rc::new(move || {
+            if open.get() {
+                events.auth_required();
+            }
+        })
     };
-    let api = HttpApi::new(&config, auth.clone(), on_unauthorized);
-    let props = AppProps { config: Rc::new(config), api: ApiRef::new(api), events };
-    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
-    Ok(MountHandle { app: Some(app), auth, element })
+    let api = Gated {
+        api: HttpApi::new(&config, auth.clone(), on_unauthorized),
+        open: open.clone(),
+    };
+    let props = AppProps {
+        config: Rc::new(config),
+        api: ApiRef::new(api),
+        events,
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    Ok(MountHandle {
+        app: Some(app),
+        auth,
+        container,
+        open,
+    })
+}
+
+/// The instance's client, closed by `unmount`: a read or re-read that a pending answer
+/// would start after it (e.g. the re-read after a plan change) is never sent.
+struct Gated {
+    api: HttpApi,
+    open: Rc<Cell<bool>>,
+}
+
+impl Gated {
+    fn call<T: 'static>(
+        &self,
+        request: impl Future<Output = Result<T, ApiError>> + 'static,
+    ) -> ApiFuture<T> {
+        let open = self.open.clone();
+        Box::pin(async move {
+            if !open.get() {
+                return Err(ApiError::Network("the panel was unmounted".into()));
+            }
+            request.await
+        })
+    }
+}
+
+impl Api for Gated {
+    fn webmail(&self) -> ApiFuture<WebmailSettings> {
+        self.call(self.api.webmail())
+    }
+    fn webmail_names(&self) -> ApiFuture<WebmailNames> {
+        self.call(self.api.webmail_names())
+    }
+    fn webmail_limits(&self) -> ApiFuture<WebmailLimits> {
+        self.call(self.api.webmail_limits())
+    }
+    fn mailbox(&self) -> ApiFuture<MailboxInfo> {
+        self.call(self.api.mailbox())
+    }
+    fn usernames(&self, query: UsernamesQuery) -> ApiFuture<UsernamesList> {
+        self.call(self.api.usernames(query))
+    }
+    fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()> {
+        self.call(self.api.put_webmail(update))
+    }
+    fn blackberry_status(&self) -> ApiFuture<BlackberryStatus> {
+        self.call(self.api.blackberry_status())
+    }
+    fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics> {
+        self.call(self.api.blackberry_statistics())
+    }
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
+        self.call(self.api.blackberry_action(action))
+    }
 }
 
 /// Rendered with DOM calls, not Yew, since there is no valid configuration to run on.
 fn show_config_error(element: &Element, detail: &str) {
     let text = I18n::default().tr(&Msg::ConfigError { detail });
     element.set_inner_html("");
-    let Some(document) = element.owner_document() else { return };
+    let Some(document) = element.owner_document() else {
+        return;
+    };
     if let Ok(div) = document.create_element("div") {
         div.set_class_name("oxp-root oxp-config-error");
         let _ = div.set_attribute("role", "alert");

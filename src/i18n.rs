@@ -55,6 +55,55 @@ pub enum Msg<'a> {
     Error(&'a ApiError),
     // BlackBerry panel
     BlackberryHeading,
+    // BlackBerry panel: service and device (BlackBerry section, kept together)
+    BbStatusLabel,
+    BbBilling { status: &'a ox_core::types::BillingStatus },
+    BbNoService,
+    BbNotConfigured,
+    BbDeviceHeading,
+    BbDeviceName,
+    BbPin,
+    BbDeviceType,
+    BbDeviceStatus,
+    BbDataService,
+    BbDataOn,
+    BbDataOff,
+    BbForwarded,
+    BbSent,
+    BbPending,
+    BbFiltered,
+    BbLastResult,
+    BbLastForward,
+    BbLastSend,
+    BbNotAvailable,
+    // BlackBerry panel: actions and why they are unavailable
+    BbActionsHeading,
+    BbActionLabel { action: ox_core::types::BlackberryAction },
+    BbActionHelp { action: ox_core::types::BlackberryAction },
+    BbBlockedNoUser,
+    BbBlockedBusy,
+    BbBlockedChecking,
+    BbBlockedNoService,
+    BbBlockedNotOpen { status: &'a ox_core::types::BillingStatus },
+    BbBlockedUnreadable,
+    // BlackBerry panel: confirmation
+    BbConfirmTitle { action: ox_core::types::BlackberryAction },
+    BbConfirmBody { action: ox_core::types::BlackberryAction, device: Option<&'a str>, user: &'a str },
+    BbConfirmFinal { action: ox_core::types::BlackberryAction },
+    BbConfirmTypeLabel { user: &'a str },
+    BbConfirmTypeHint,
+    BbConfirmSubmit { action: ox_core::types::BlackberryAction },
+    BbCancel,
+    // BlackBerry panel: outcomes and activity
+    BbSending { action: ox_core::types::BlackberryAction },
+    BbAccepted { action: ox_core::types::BlackberryAction },
+    BbOutcomeUnknown,
+    BbRefused { error: &'a ApiError, billing: Option<&'a ox_core::types::BillingStatus> },
+    BbActivityHeading,
+    BbActivityPending,
+    BbActivityAccepted,
+    BbActivityUnknown,
+    BbActivityRefused { status: Option<u16> },
 }
 
 /// What the components receive through context: the locale and the catalogue.
@@ -131,6 +180,73 @@ impl Msg<'_> {
             Msg::FieldError { .. } => "webmail.field_error",
             Msg::Error(e) => error_key(e),
             Msg::BlackberryHeading => "blackberry.heading",
+            // BlackBerry panel (BlackBerry section, kept together)
+            Msg::BbStatusLabel => "blackberry.status_label",
+            Msg::BbBilling { status } => bb_billing_key(status),
+            Msg::BbNoService => "blackberry.no_service",
+            Msg::BbNotConfigured => "blackberry.not_configured",
+            Msg::BbDeviceHeading => "blackberry.device.heading",
+            Msg::BbDeviceName => "blackberry.device.name",
+            Msg::BbPin => "blackberry.device.pin",
+            Msg::BbDeviceType => "blackberry.device.type",
+            Msg::BbDeviceStatus => "blackberry.device.status",
+            Msg::BbDataService => "blackberry.device.data_service",
+            Msg::BbDataOn => "blackberry.device.data_on",
+            Msg::BbDataOff => "blackberry.device.data_off",
+            Msg::BbForwarded => "blackberry.device.forwarded",
+            Msg::BbSent => "blackberry.device.sent",
+            Msg::BbPending => "blackberry.device.pending",
+            Msg::BbFiltered => "blackberry.device.filtered",
+            Msg::BbLastResult => "blackberry.device.last_result",
+            Msg::BbLastForward => "blackberry.device.last_forward",
+            Msg::BbLastSend => "blackberry.device.last_send",
+            Msg::BbNotAvailable => "blackberry.device.not_available",
+            Msg::BbActionsHeading => "blackberry.actions.heading",
+            Msg::BbActionLabel { action } => bb_per_action(
+                *action,
+                ["blackberry.action.resend.label", "blackberry.action.wipe.label", "blackberry.action.reinitialize.label"],
+            ),
+            Msg::BbActionHelp { action } => bb_per_action(
+                *action,
+                ["blackberry.action.resend.help", "blackberry.action.wipe.help", "blackberry.action.reinitialize.help"],
+            ),
+            Msg::BbBlockedNoUser => "blackberry.blocked.no_user",
+            Msg::BbBlockedBusy => "blackberry.blocked.busy",
+            Msg::BbBlockedChecking => "blackberry.blocked.checking",
+            Msg::BbBlockedNoService => "blackberry.blocked.no_service",
+            Msg::BbBlockedNotOpen { .. } => "blackberry.blocked.not_open",
+            Msg::BbBlockedUnreadable => "blackberry.blocked.unreadable",
+            Msg::BbConfirmTitle { action } => bb_per_action(
+                *action,
+                ["blackberry.confirm.resend.title", "blackberry.confirm.wipe.title", "blackberry.confirm.reinitialize.title"],
+            ),
+            Msg::BbConfirmBody { action, .. } => bb_per_action(
+                *action,
+                ["blackberry.confirm.resend.body", "blackberry.confirm.wipe.body", "blackberry.confirm.reinitialize.body"],
+            ),
+            Msg::BbConfirmFinal { action } => bb_per_action(
+                *action,
+                ["blackberry.confirm.resend.final", "blackberry.confirm.wipe.final", "blackberry.confirm.reinitialize.final"],
+            ),
+            Msg::BbConfirmTypeLabel { .. } => "blackberry.confirm.type_label",
+            Msg::BbConfirmTypeHint => "blackberry.confirm.type_hint",
+            Msg::BbConfirmSubmit { action } => bb_per_action(
+                *action,
+                ["blackberry.confirm.resend.submit", "blackberry.confirm.wipe.submit", "blackberry.confirm.reinitialize.submit"],
+            ),
+            Msg::BbCancel => "blackberry.confirm.cancel",
+            Msg::BbSending { .. } => "blackberry.result.sending",
+            Msg::BbAccepted { action } => bb_per_action(
+                *action,
+                ["blackberry.result.resend.accepted", "blackberry.result.wipe.accepted", "blackberry.result.reinitialize.accepted"],
+            ),
+            Msg::BbOutcomeUnknown => "blackberry.result.unknown",
+            Msg::BbRefused { error, .. } => bb_refused_key(error),
+            Msg::BbActivityHeading => "blackberry.activity.heading",
+            Msg::BbActivityPending => "blackberry.activity.pending",
+            Msg::BbActivityAccepted => "blackberry.activity.accepted",
+            Msg::BbActivityUnknown => "blackberry.activity.unknown",
+            Msg::BbActivityRefused { .. } => "blackberry.activity.refused",
         }
     }
 }
@@ -217,6 +333,67 @@ fn english(msg: &Msg<'_>) -> String {
         Msg::FieldError { field, text } => format!("{field}: {text}"),
         Msg::Error(e) => error_en(e),
         Msg::BlackberryHeading => "BlackBerry device".into(),
+        // BlackBerry panel (BlackBerry section, kept together)
+        Msg::BbStatusLabel => "BlackBerry service".into(),
+        Msg::BbBilling { status } => bb_billing_en(status),
+        Msg::BbNoService => "No BlackBerry service on this mailbox.".into(),
+        Msg::BbNotConfigured => "No Exchange mailbox is set up for this panel.".into(),
+        Msg::BbDeviceHeading => "Device".into(),
+        Msg::BbDeviceName => "Name".into(),
+        Msg::BbPin => "PIN".into(),
+        Msg::BbDeviceType => "Model".into(),
+        Msg::BbDeviceStatus => "Device status".into(),
+        Msg::BbDataService => "Data service".into(),
+        Msg::BbDataOn => "On".into(),
+        Msg::BbDataOff => "Off".into(),
+        Msg::BbForwarded => "Messages forwarded to the device".into(),
+        Msg::BbSent => "Messages sent from the device".into(),
+        Msg::BbPending => "Messages waiting for delivery".into(),
+        Msg::BbFiltered => "Messages held back by filters".into(),
+        Msg::BbLastResult => "Result of the last transfer".into(),
+        Msg::BbLastForward => "Last message forwarded".into(),
+        Msg::BbLastSend => "Last message sent".into(),
+        Msg::BbNotAvailable => "not available".into(),
+        Msg::BbActionsHeading => "Device actions".into(),
+        Msg::BbActionLabel { action } => bb_action_label_en(*action).into(),
+        Msg::BbActionHelp { action } => bb_action_help_en(*action).into(),
+        Msg::BbBlockedNoUser => "Unavailable: this panel is not set up with an Exchange mailbox.".into(),
+        Msg::BbBlockedBusy => "Unavailable until the server answers the action just sent.".into(),
+        Msg::BbBlockedChecking => "Unavailable while the BlackBerry service is being checked.".into(),
+        Msg::BbBlockedNoService => "Unavailable: this mailbox has no BlackBerry service.".into(),
+        Msg::BbBlockedNotOpen { status } => format!(
+            "Unavailable: the BlackBerry service is {}, and devices only take actions while it is active.",
+            bb_billing_phrase_en(status)
+        ),
+        Msg::BbBlockedUnreadable => {
+            "Unavailable: the state of the BlackBerry service could not be read. Load it again first."
+                .into()
+        }
+        Msg::BbConfirmTitle { action } => bb_confirm_title_en(*action).into(),
+        Msg::BbConfirmBody { action, device, user } => bb_confirm_body_en(*action, *device, user),
+        Msg::BbConfirmFinal { action } => bb_confirm_final_en(*action).into(),
+        Msg::BbConfirmTypeLabel { user } => format!("To confirm, type the mailbox name {user}"),
+        Msg::BbConfirmTypeHint => {
+            "The button becomes available when the name is typed exactly as shown.".into()
+        }
+        Msg::BbConfirmSubmit { action } => bb_confirm_submit_en(*action).into(),
+        Msg::BbCancel => "Cancel".into(),
+        Msg::BbSending { action } => {
+            format!("Sending “{}” to the server…", bb_action_label_en(*action))
+        }
+        Msg::BbAccepted { action } => bb_accepted_en(*action).into(),
+        Msg::BbOutcomeUnknown => "Outcome unknown: the request was sent, but no answer came back, so \
+             the device may or may not carry it out. Check the device status before trying again."
+            .into(),
+        Msg::BbRefused { error, billing } => bb_refused_en(error, *billing),
+        Msg::BbActivityHeading => "Actions sent from this page".into(),
+        Msg::BbActivityPending => "waiting for the answer".into(),
+        Msg::BbActivityAccepted => "accepted".into(),
+        Msg::BbActivityUnknown => "outcome unknown".into(),
+        Msg::BbActivityRefused { status } => match status {
+            Some(code) => format!("not carried out (error {code})"),
+            None => "not carried out".into(),
+        },
     }
 }
 
@@ -272,6 +449,271 @@ fn error_en(error: &ApiError) -> String {
             format!("The server gave an unexpected answer (status {status}).")
         }
         ApiError::InvalidBody { .. } => "The server sent an answer this panel cannot read.".into(),
+    }
+}
+
+// ---- BlackBerry panel (BlackBerry section, kept together) ----
+
+fn bb_per_action(
+    action: ox_core::types::BlackberryAction,
+    keys: [&'static str; 3],
+) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => keys[0],
+        Wipe => keys[1],
+        Reinitialize => keys[2],
+    }
+}
+
+fn bb_billing_key(status: &ox_core::types::BillingStatus) -> &'static str {
+    use ox_core::types::BillingStatus::*;
+    match status {
+        Pending => "blackberry.billing.pending",
+        Open => "blackberry.billing.open",
+        Suspended => "blackberry.billing.suspended",
+        ClosePending => "blackberry.billing.close_pending",
+        Closed => "blackberry.billing.closed",
+        PurgePending => "blackberry.billing.purge_pending",
+        Unknown(_) => "blackberry.billing.unknown",
+    }
+}
+
+fn bb_refused_key(error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Network(_) | ApiError::Timeout => "blackberry.result.unknown",
+        ApiError::InvalidRequest(_) => "blackberry.refused.invalid_request",
+        ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_) => {
+            "blackberry.refused.bad_request"
+        }
+        ApiError::Unauthorized => "blackberry.refused.unauthorized",
+        ApiError::NotFound(_) => "blackberry.refused.no_service",
+        ApiError::MethodNotAllowed => "blackberry.refused.method_not_allowed",
+        ApiError::Conflict(_) => "blackberry.refused.not_open",
+        ApiError::Server { status: 502, .. } => "blackberry.refused.bad_gateway",
+        ApiError::Server { .. } => "blackberry.refused.server",
+        ApiError::UnexpectedStatus(_) => "blackberry.refused.unexpected_status",
+        ApiError::InvalidBody { .. } => "blackberry.refused.invalid_body",
+    }
+}
+
+/// The billing status as the status line shows it.
+fn bb_billing_en(status: &ox_core::types::BillingStatus) -> String {
+    use ox_core::types::BillingStatus::*;
+    match status {
+        Pending => "Being set up".into(),
+        Open => "Active".into(),
+        Suspended => "Suspended".into(),
+        ClosePending => "Closing".into(),
+        Closed => "Closed".into(),
+        PurgePending => "Being removed".into(),
+        Unknown(raw) => format!("Unrecognised status “{raw}”"),
+    }
+}
+
+/// The billing status inside a sentence ("the service is …").
+fn bb_billing_phrase_en(status: &ox_core::types::BillingStatus) -> String {
+    use ox_core::types::BillingStatus::*;
+    match status {
+        Pending => "still being set up".into(),
+        Open => "active".into(),
+        Suspended => "suspended".into(),
+        ClosePending => "being closed".into(),
+        Closed => "closed".into(),
+        PurgePending => "being removed".into(),
+        Unknown(raw) => format!("in the unrecognised status “{raw}”"),
+    }
+}
+
+fn bb_action_label_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => "Resend service books",
+        Wipe => "Wipe device",
+        Reinitialize => "Reinitialize device",
+    }
+}
+
+fn bb_action_help_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => "Sends the device its setup for mail, calendar and contacts again. \
+             Use it when messages, calendar entries, contacts or address look-ups stop \
+             syncing; nothing on the device is deleted.",
+        Wipe => "Erases everything on the device for good and resets it to factory settings. \
+             Use it when the device is lost or stolen, or before it is handed to someone else.",
+        Reinitialize => "Erases the device, then sets up syncing again with a new password, so \
+             its user goes through the device setup once more. Use it to start a device afresh.",
+    }
+}
+
+fn bb_confirm_title_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => "Resend the service books?",
+        Wipe => "Wipe this device permanently?",
+        Reinitialize => "Reinitialize this device?",
+    }
+}
+
+fn bb_confirm_body_en(
+    action: ox_core::types::BlackberryAction,
+    device: Option<&str>,
+    user: &str,
+) -> String {
+    use ox_core::types::BlackberryAction::*;
+    let device = match device {
+        Some(name) => format!("the device “{name}” of {user}"),
+        None => format!("the BlackBerry device of {user}"),
+    };
+    match action {
+        ResendServiceBooks => format!(
+            "The service books are sent to {device} the next time it connects. Nothing on the \
+             device is deleted."
+        ),
+        Wipe => format!(
+            "The next time it connects, {device} is reset to factory settings. Everything on it \
+             is deleted: all messages, contacts, calendar entries, photos and other data, every \
+             app that was installed, and the company's security settings (IT policies)."
+        ),
+        Reinitialize => format!(
+            "The next time it connects, {device} is erased: all messages, contacts, calendar \
+             entries, photos and other data, every installed app and the IT policies are \
+             deleted. Syncing is then set up again with a new password, and the user has to go \
+             through the device setup again."
+        ),
+    }
+}
+
+fn bb_confirm_final_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => "You can resend them again at any time.",
+        Wipe | Reinitialize => "The deleted data cannot be recovered, by you or by support.",
+    }
+}
+
+fn bb_confirm_submit_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => "Resend service books",
+        Wipe => "Wipe device permanently",
+        Reinitialize => "Reinitialize device",
+    }
+}
+
+fn bb_accepted_en(action: ox_core::types::BlackberryAction) -> &'static str {
+    use ox_core::types::BlackberryAction::*;
+    match action {
+        ResendServiceBooks => {
+            "Accepted: the device receives its service books the next time it connects."
+        }
+        Wipe => "Accepted: the device is wiped the next time it connects.",
+        Reinitialize => "Accepted: the device is erased and set up again the next time it connects.",
+    }
+}
+
+fn bb_refused_en(error: &ApiError, billing: Option<&ox_core::types::BillingStatus>) -> String {
+    const CHECK: &str = "Check the device status before trying again.";
+    match error {
+        ApiError::Network(_) | ApiError::Timeout => english(&Msg::BbOutcomeUnknown),
+        ApiError::InvalidRequest(_) => {
+            "Nothing was sent: this panel is not set up with an Exchange mailbox.".into()
+        }
+        ApiError::BadRequestMessage(m) => format!("The server refused the action: {m}"),
+        ApiError::BadRequestFields(fields) => {
+            let list: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            format!("The server refused the action ({}).", list.join("; "))
+        }
+        ApiError::Unauthorized => "Not carried out: your session has expired or does not allow \
+             this action. Sign in again, then check the device status."
+            .into(),
+        ApiError::NotFound(_) => {
+            "Not carried out: this mailbox has no BlackBerry service (any more).".into()
+        }
+        ApiError::MethodNotAllowed => {
+            "Not carried out: the server does not support this request (error 405).".into()
+        }
+        ApiError::Conflict(_) => match billing.filter(|b| !b.is_open()) {
+            Some(status) => format!(
+                "Not carried out: the BlackBerry service is {}, and devices only take actions \
+                 while it is active.",
+                bb_billing_phrase_en(status)
+            ),
+            None => "Not carried out: the BlackBerry service is not active, and devices only \
+                 take actions while it is."
+                .into(),
+        },
+        ApiError::Server { status: 502, .. } => format!(
+            "The BlackBerry service reported an internal error (502) and did not accept the \
+             action. {CHECK}"
+        ),
+        ApiError::Server { status, .. } => format!(
+            "The server had a problem (error {status}) and did not confirm the action. {CHECK}"
+        ),
+        ApiError::UnexpectedStatus(status) => format!(
+            "The server gave an unexpected answer (status {status}) and did not confirm the \
+             action. {CHECK}"
+        ),
+        ApiError::InvalidBody { status, .. } => format!(
+            "The server sent an answer this panel cannot read (status {status}), so it is not \
+             known whether the action was accepted. {CHECK}"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod bb_tests {
+    use super::*;
+    use ox_core::types::{BillingStatus, BlackberryAction};
+
+    #[test]
+    fn every_blackberry_message_has_text_and_its_own_key() {
+        let statuses = [
+            BillingStatus::Pending,
+            BillingStatus::Open,
+            BillingStatus::Suspended,
+            BillingStatus::ClosePending,
+            BillingStatus::Closed,
+            BillingStatus::PurgePending,
+            BillingStatus::Unknown("frozen".into()),
+        ];
+        let mut keys = std::collections::BTreeSet::new();
+        for s in &statuses {
+            let m = Msg::BbBilling { status: s };
+            assert!(m.key().starts_with("blackberry.billing."));
+            assert!(keys.insert(m.key()), "{}", m.key());
+            assert!(!I18n::default().tr(&Msg::BbBlockedNotOpen { status: s }).is_empty());
+        }
+        assert!(I18n::default().tr(&Msg::BbBilling { status: &statuses[6] }).contains("“frozen”"));
+        for action in BlackberryAction::all() {
+            for m in [
+                Msg::BbActionLabel { action },
+                Msg::BbActionHelp { action },
+                Msg::BbConfirmTitle { action },
+                Msg::BbConfirmBody { action, device: None, user: "john.smith" },
+                Msg::BbConfirmFinal { action },
+                Msg::BbConfirmSubmit { action },
+                Msg::BbAccepted { action },
+            ] {
+                assert!(m.key().starts_with("blackberry."));
+                assert!(keys.insert(m.key()), "{}", m.key());
+                assert!(!I18n::default().tr(&m).is_empty());
+            }
+        }
+        assert_eq!(
+            I18n::default().tr(&Msg::BbConfirmSubmit { action: BlackberryAction::Wipe }),
+            "Wipe device permanently"
+        );
+    }
+
+    #[test]
+    fn a_refusal_names_the_billing_status() {
+        let e = ApiError::Conflict(None);
+        let text = I18n::default().tr(&Msg::BbRefused { error: &e, billing: Some(&BillingStatus::Suspended) });
+        assert!(text.contains("suspended"), "{text}");
+        let text = I18n::default().tr(&Msg::BbRefused { error: &e, billing: None });
+        assert!(text.contains("not active"), "{text}");
     }
 }
 

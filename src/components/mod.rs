@@ -1,6 +1,9 @@
 //! Components render state and send intents; they never build URLs or parse JSON.
 
+pub mod bb_state;
 pub mod blackberry_panel;
+pub mod confirm_dialog;
+pub mod device_card;
 pub mod domain_view;
 pub mod ids;
 pub mod load_failure;

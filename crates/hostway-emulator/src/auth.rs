@@ -41,10 +41,9 @@ impl FromRequestParts<AppState> for Caller {
             .to_str()
             .map_err(|_| ApiError::Unauthorized("The supplied credentials are invalid"))?;
         let data = state.data();
-        let credential = data
-            .credentials
-            .get(value)
-            .ok_or(ApiError::Unauthorized("The supplied credentials are invalid"))?;
+        let credential = data.credentials.get(value).ok_or(ApiError::Unauthorized(
+            "The supplied credentials are invalid",
+        ))?;
         Ok(Caller {
             role: credential.role(),
             account: credential.account().map(str::to_owned),

@@ -126,7 +126,9 @@ pub fn normalize_prefix(prefix: &str) -> Result<Option<String>, OptionsError> {
     }
     let plain = |c: char| c.is_ascii_alphanumeric() || "/-._~".contains(c);
     if !trimmed.chars().all(plain) {
-        return Err(bad("only letters, digits, '/', '-', '.', '_' and '~' are allowed"));
+        return Err(bad(
+            "only letters, digits, '/', '-', '.', '_' and '~' are allowed",
+        ));
     }
     let first = trimmed.split('/').nth(1).unwrap_or_default();
     if first == "api" || first == "__emulator" {

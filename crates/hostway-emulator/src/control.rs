@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 use axum::{
     body::Bytes,
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, DefaultBodyLimit, Request, State},
     http::StatusCode,
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -31,17 +31,30 @@ use crate::{
 /// The control routes.
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
-        .route("/__emulator/reset", post(reset).fallback(method_not_allowed))
-        .route("/__emulator/requests", get(requests).fallback(method_not_allowed))
+        .route(
+            "/__emulator/reset",
+            post(reset).fallback(method_not_allowed),
+        )
+        .route(
+            "/__emulator/requests",
+            get(requests).fallback(method_not_allowed),
+        )
         .route(
             "/__emulator/faults",
-            post(set_faults).get(get_faults).fallback(method_not_allowed),
+            post(set_faults)
+                .get(get_faults)
+                .fallback(method_not_allowed),
         )
-        .route("/__emulator/actions", get(actions).fallback(method_not_allowed))
+        .route(
+            "/__emulator/actions",
+            get(actions).fallback(method_not_allowed),
+        )
         .route("/__emulator", any(unknown))
         .route("/__emulator/", any(unknown))
         .route("/__emulator/{*rest}", any(unknown))
         .layer(middleware::from_fn_with_state(state, loopback_only))
+        // Fixtures can be large (thousands of generated mailboxes).
+        .layer(DefaultBodyLimit::max(64 * 1024 * 1024))
 }
 
 /// Refuses (403) peers that are not on the loopback interface. Requests without a
@@ -92,7 +105,10 @@ async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
         }
     };
     if let Err(err) = de.end() {
-        return json::message(StatusCode::BAD_REQUEST, format!("Invalid fault rules: {err}"));
+        return json::message(
+            StatusCode::BAD_REQUEST,
+            format!("Invalid fault rules: {err}"),
+        );
     }
     for (index, rule) in rules.iter().enumerate() {
         if let Err(why) = rule.validate() {

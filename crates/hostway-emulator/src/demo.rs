@@ -101,15 +101,50 @@ fn test_com() -> Domain {
         m.insert(name.to_owned(), mailbox);
     };
     add("john.smith", john_smith());
-    add("sync.user", Mailbox { usage: 900, ..mailbox("activesync") });
-    add("sync.second", Mailbox { usage: 450, ..mailbox("activesync") });
-    add("premium.user", Mailbox { usage: 700, ..mailbox("premium") });
+    add(
+        "sync.user",
+        Mailbox {
+            usage: 900,
+            ..mailbox("activesync")
+        },
+    );
+    add(
+        "sync.second",
+        Mailbox {
+            usage: 450,
+            ..mailbox("activesync")
+        },
+    );
+    add(
+        "premium.user",
+        Mailbox {
+            usage: 700,
+            ..mailbox("premium")
+        },
+    );
     add(
         "locked.user",
-        Mailbox { allow_upgrade: false, usage: 120, ..mailbox("standard") },
+        Mailbox {
+            allow_upgrade: false,
+            usage: 120,
+            ..mailbox("standard")
+        },
     );
-    add("big.user", Mailbox { usage: 3000, ..mailbox("premium") });
-    add("no.blackberry", Mailbox { usage: 80, blackberry: None, ..mailbox("standard") });
+    add(
+        "big.user",
+        Mailbox {
+            usage: 3000,
+            ..mailbox("premium")
+        },
+    );
+    add(
+        "no.blackberry",
+        Mailbox {
+            usage: 80,
+            blackberry: None,
+            ..mailbox("standard")
+        },
+    );
     for (name, status) in [
         ("bb.pending", "pending"),
         ("bb.suspended", "suspended"),
@@ -119,11 +154,29 @@ fn test_com() -> Domain {
     ] {
         add(
             name,
-            Mailbox { usage: 50, blackberry: Some(device(status, name)), ..mailbox("standard") },
+            Mailbox {
+                usage: 50,
+                blackberry: Some(device(status, name)),
+                ..mailbox("standard")
+            },
         );
     }
-    add(ODD_NAME, Mailbox { usage: 10, ..mailbox("standard") });
-    add("postmaster", Mailbox { master: true, usage: 5, blackberry: None, ..mailbox("standard") });
+    add(
+        ODD_NAME,
+        Mailbox {
+            usage: 10,
+            ..mailbox("standard")
+        },
+    );
+    add(
+        "postmaster",
+        Mailbox {
+            master: true,
+            usage: 5,
+            blackberry: None,
+            ..mailbox("standard")
+        },
+    );
     add(
         "de.user",
         Mailbox {
@@ -197,7 +250,13 @@ fn big_domain() -> Domain {
 /// `basic-only.com`: the product disables upgrades here.
 fn basic_only() -> Domain {
     let mut mailboxes = BTreeMap::new();
-    mailboxes.insert("basic.user".to_owned(), Mailbox { usage: 100, ..mailbox("standard") });
+    mailboxes.insert(
+        "basic.user".to_owned(),
+        Mailbox {
+            usage: 100,
+            ..mailbox("standard")
+        },
+    );
     Domain {
         plan_quotas_mb: plan_quotas(),
         upgrades_enabled: false,
@@ -229,13 +288,31 @@ pub fn fixture() -> Fixture {
     test_domains.insert("basic-only.com".to_owned(), basic_only());
 
     let mut other_domains = BTreeMap::new();
-    let mut other = Domain { plan_quotas_mb: plan_quotas(), ..Domain::default() };
-    other.mailboxes.insert("someone".to_owned(), mailbox("standard"));
+    let mut other = Domain {
+        plan_quotas_mb: plan_quotas(),
+        ..Domain::default()
+    };
+    other
+        .mailboxes
+        .insert("someone".to_owned(), mailbox("standard"));
     other_domains.insert("other.com".to_owned(), other);
 
     let mut accounts = BTreeMap::new();
-    accounts.insert("test".to_owned(), Account { domains: test_domains });
-    accounts.insert("other".to_owned(), Account { domains: other_domains });
+    accounts.insert(
+        "test".to_owned(),
+        Account {
+            domains: test_domains,
+        },
+    );
+    accounts.insert(
+        "other".to_owned(),
+        Account {
+            domains: other_domains,
+        },
+    );
 
-    Fixture { credentials, accounts }
+    Fixture {
+        credentials,
+        accounts,
+    }
 }

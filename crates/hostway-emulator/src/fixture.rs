@@ -27,7 +27,7 @@ pub struct Fixture {
 
 /// What one accepted `Authorization` value stands for: a role, or a role bound to
 /// one account (refused with 401 on any other account's paths).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Credential {
     /// `"user"` or `"admin"`, valid on every account.
@@ -39,6 +39,38 @@ pub enum Credential {
         /// The only account they may be used for.
         account: String,
     },
+}
+
+const CREDENTIAL_SHAPE: &str =
+    r#"a credential is "user", "admin" or {"role": "user" or "admin", "account": "..."}"#;
+
+impl<'de> Deserialize<'de> for Credential {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Bound {
+            role: String,
+            account: String,
+        }
+        let role = |name: &str| {
+            Role::parse(name).ok_or_else(|| {
+                D::Error::custom(format!("unknown role {name:?}; {CREDENTIAL_SHAPE}"))
+            })
+        };
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(name) => role(&name).map(Credential::Role),
+            value @ serde_json::Value::Object(_) => {
+                let bound: Bound = serde_json::from_value(value)
+                    .map_err(|err| D::Error::custom(format!("{err}; {CREDENTIAL_SHAPE}")))?;
+                Ok(Credential::Bound {
+                    role: role(&bound.role)?,
+                    account: bound.account,
+                })
+            }
+            _ => Err(D::Error::custom(CREDENTIAL_SHAPE)),
+        }
+    }
 }
 
 impl Credential {
@@ -360,8 +392,32 @@ impl Fixture {
     }
 }
 
+/// The key path of an error, with the credential (an `Authorization` value) that a
+/// `credentials.*` path would name replaced by `<credential>`: it is never printed.
+fn key_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut parts: Vec<String> = Vec::new();
+    for segment in path.iter() {
+        let part = match segment {
+            Segment::Map { .. } if parts.len() == 1 && parts[0] == "credentials" => {
+                "<credential>".to_owned()
+            }
+            Segment::Seq { index } => index.to_string(),
+            Segment::Map { key } => key.clone(),
+            Segment::Enum { variant } => variant.clone(),
+            Segment::Unknown => "?".to_owned(),
+        };
+        parts.push(part);
+    }
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join(".")
+    }
+}
+
 fn parse_error(err: serde_path_to_error::Error<serde_json::Error>, origin: &str) -> FixtureError {
-    let key = err.path().to_string();
+    let key = key_path(err.path());
     let inner = err.into_inner();
     FixtureError::Parse {
         origin: origin.to_owned(),

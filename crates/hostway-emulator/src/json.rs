@@ -42,7 +42,13 @@ pub fn raw_json(status: StatusCode, bytes: impl Into<Body>) -> Response {
 
 /// `{"message": text}` with a status: the shape the API uses for its errors.
 pub fn message(status: StatusCode, text: impl Into<String>) -> Response {
-    Json(status, MessageBody { message: text.into() }).into_response()
+    Json(
+        status,
+        MessageBody {
+            message: text.into(),
+        },
+    )
+    .into_response()
 }
 
 #[derive(Serialize)]

@@ -33,7 +33,7 @@ use axum::{
     http::{header, Method},
     middleware, Router,
 };
-use tower_http::cors::CorsLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub use cli::{Args, ServeOptions};
 pub use fixture::Fixture;
@@ -43,8 +43,14 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let options = state.options().clone();
     let api = routes::router()
-        .layer(middleware::from_fn_with_state(state.clone(), faults::inject))
-        .layer(middleware::from_fn_with_state(state.clone(), request_log::record));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::inject,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            request_log::record,
+        ));
     let router = Router::new()
         .merge(api)
         .merge(control::router(state.clone()));
@@ -52,7 +58,8 @@ pub fn app(state: AppState) -> Router {
     if let Some(origin) = options.cors_origin {
         router = router.layer(
             CorsLayer::new()
-                .allow_origin(origin)
+                // A list (of one) answers only requests from that origin.
+                .allow_origin(AllowOrigin::list([origin]))
                 .allow_methods([Method::GET, Method::PUT, Method::POST, Method::OPTIONS])
                 .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
                 .allow_credentials(true)

@@ -18,7 +18,8 @@ pub fn attach(router: Router<AppState>, options: &ServeOptions) -> Router<AppSta
     // ServeDir knows `.wasm` as application/wasm (mime_guess), which browsers need
     // for streaming compilation.
     let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-    let csp = SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, options.csp.clone());
+    let csp =
+        SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, options.csp.clone());
     let nosniff = SetResponseHeaderLayer::overriding(
         header::X_CONTENT_TYPE_OPTIONS,
         header::HeaderValue::from_static("nosniff"),

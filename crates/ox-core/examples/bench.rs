@@ -33,7 +33,7 @@ fn main() {
         ),
         usage_mb: Some(1500),
         counts: Some(
-            [(OxType::activesync(), 2), (OxType::premium(), 5)]
+            [(OxType::activesync(), 1), (OxType::premium(), 5)]
                 .into_iter()
                 .collect(),
         ),
@@ -54,6 +54,8 @@ fn main() {
     };
     let choice = FormChoice::from_current(&current);
     let n = 1_000_000;
+    assert!(evaluate(&current, &allowed, Role::User, &facts).is_ok());
+    assert!(evaluate(&current, &refused, Role::User, &facts).is_err());
 
     time("evaluate (allowed request)", n, || {
         black_box(evaluate(

@@ -482,3 +482,36 @@ fn verdicts_follow_the_domain_facts() {
         ]
     );
 }
+
+#[test]
+fn facts_from_responses() {
+    use ox_core::{UsernamesList, WebmailLimits, WebmailNames};
+    let mut f = DomainFacts::default();
+    let names: WebmailNames =
+        serde_json::from_str(r#"{"webmailNames": {"premium": "P", "standard": "S"}}"#).unwrap();
+    f.set_names(&names);
+    assert_eq!(f.supported_types(), types(&["standard", "premium"]));
+    f.set_names(&WebmailNames::default());
+    assert_eq!(f.supported, None, "an empty names map keeps the default");
+    let limits: WebmailLimits =
+        serde_json::from_str(r#"{"webmailLimits": {"activesync": 2}}"#).unwrap();
+    f.set_limits(&limits);
+    assert_eq!(f.limit_for(&OxType::activesync()), Some(2));
+
+    let list: UsernamesList = serde_json::from_str(
+        r#"{"totalCount": 3, "list": [{"username": "a", "type": "premium"},
+            {"username": "b", "type": "premium"}, {"username": "c", "type": "standard"}]}"#,
+    )
+    .unwrap();
+    let counts = DomainFacts::counts_from_list(&list).unwrap();
+    assert_eq!(counts[&OxType::premium()], 2);
+    assert_eq!(counts[&OxType::standard()], 1);
+    let partial = UsernamesList {
+        total_count: 10,
+        ..list.clone()
+    };
+    assert_eq!(DomainFacts::counts_from_list(&partial), None);
+    let mut untyped = list;
+    untyped.list[0].r#type = None;
+    assert_eq!(DomainFacts::counts_from_list(&untyped), None);
+}

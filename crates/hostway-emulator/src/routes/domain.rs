@@ -107,8 +107,8 @@ pub async fn usernames(
     uri: Uri,
 ) -> Result<Response, ApiError> {
     caller.check_account(&names.account)?;
-    let query =
-        UsernamesQuery::from_query_string(uri.query().unwrap_or("")).map_err(ApiError::BadRequest)?;
+    let query = UsernamesQuery::from_query_string(uri.query().unwrap_or(""))
+        .map_err(ApiError::BadRequest)?;
     let page = match (query.page, query.page_size) {
         (None, None) => None,
         (Some(page), Some(size)) if page >= 1 && size >= 1 => Some((page as usize, size as usize)),

@@ -206,13 +206,16 @@ pub fn find_mailbox<'a>(
     Ok((domain, mailbox))
 }
 
-/// Parses a JSON request body, or answers 400 with a JSON message.
+/// Parses a JSON object request body, or answers 400 with a JSON message.
 pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    if let Err(err) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-        return Err(ApiError::BadRequest(format!(
-            "The request body is not valid JSON: {err}"
-        )));
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|err| {
+        ApiError::BadRequest(format!("The request body is not valid JSON: {err}"))
+    })?;
+    if !value.is_object() {
+        return Err(ApiError::BadRequest(
+            "The request body is not a JSON object".to_owned(),
+        ));
     }
-    serde_json::from_slice(body)
+    serde_json::from_value(value)
         .map_err(|err| ApiError::BadRequest(format!("The request body is invalid: {err}")))
 }

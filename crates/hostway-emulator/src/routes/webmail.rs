@@ -123,10 +123,18 @@ fn typed<V: Copy>(map: &BTreeMap<String, V>) -> BTreeMap<OxType, V> {
 pub fn domain_facts(domain: &Domain, mailbox: &Mailbox) -> DomainFacts {
     let mut counts: BTreeMap<OxType, u64> = BTreeMap::new();
     for other in domain.mailboxes.values() {
-        *counts.entry(OxType::from(other.r#type.as_str())).or_default() += 1;
+        *counts
+            .entry(OxType::from(other.r#type.as_str()))
+            .or_default() += 1;
     }
     DomainFacts {
-        supported: Some(domain.webmail_names.keys().map(|k| OxType::from(k.as_str())).collect()),
+        supported: Some(
+            domain
+                .webmail_names
+                .keys()
+                .map(|k| OxType::from(k.as_str()))
+                .collect(),
+        ),
         quotas_mb: typed(&domain.plan_quotas_mb),
         usage_mb: Some(mailbox.usage),
         limits: typed(&domain.webmail_limits),
@@ -149,7 +157,10 @@ pub async fn put_webmail(
     find_mailbox(&data, &names)?;
     let update = update?;
     let Some(domain) = data.domain_mut(&names.account, &names.domain) else {
-        return Err(ApiError::NotFound(format!("Domain {} does not exist", names.domain)));
+        return Err(ApiError::NotFound(format!(
+            "Domain {} does not exist",
+            names.domain
+        )));
     };
     let (current, facts) = match domain.mailboxes.get(names.mailbox()) {
         Some(mailbox) => (

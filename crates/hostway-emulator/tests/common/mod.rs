@@ -8,8 +8,8 @@ use axum::{
     http::{header, HeaderMap, Method, Request, StatusCode},
     Router,
 };
-use http_body_util::BodyExt;
 use hostway_emulator::{app, demo, AppState, Fixture};
+use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::types::{OxType, KNOWN_TYPES};
+use crate::types::{OxType, UsernamesList, WebmailLimits, WebmailNames, KNOWN_TYPES};
 
 /// Domain facts for the rule engine.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,5 +66,30 @@ impl DomainFacts {
             .get(t)
             .and_then(|n| u64::try_from(*n).ok())
             .filter(|n| *n > 0)
+    }
+
+    /// Takes the supported types from `webmailNames`; an empty map says nothing
+    /// useful, so it leaves the documented default in place.
+    pub fn set_names(&mut self, names: &WebmailNames) {
+        self.supported = (!names.webmail_names.is_empty()).then(|| names.supported());
+    }
+
+    /// Takes the limits from `webmailLimits`.
+    pub fn set_limits(&mut self, limits: &WebmailLimits) {
+        self.limits = limits.webmail_limits.clone();
+    }
+
+    /// Counts mailboxes per type from a `details=1` list, but only when the list is
+    /// the whole domain and every entry reports its type: a partial count would let
+    /// the limit rule pass a change the server refuses.
+    pub fn counts_from_list(list: &UsernamesList) -> Option<BTreeMap<OxType, u64>> {
+        if list.total_count != list.list.len() as u64 {
+            return None;
+        }
+        let mut counts = BTreeMap::new();
+        for entry in &list.list {
+            *counts.entry(entry.r#type.clone()?).or_insert(0) += 1;
+        }
+        Some(counts)
     }
 }

@@ -28,7 +28,7 @@ fn kind(v: &Value) -> &'static str {
 
 fn f64_to_i64(f: f64) -> Option<i64> {
     // The bounds keep the cast exact-or-truncating, never saturating silently.
-    if f.is_finite() && f >= -9.2e18 && f <= 9.2e18 {
+    if (-9.2e18..=9.2e18).contains(&f) {
         Some(f.trunc() as i64)
     } else {
         None
@@ -36,7 +36,7 @@ fn f64_to_i64(f: f64) -> Option<i64> {
 }
 
 fn f64_to_u64(f: f64) -> Option<u64> {
-    if f.is_finite() && f >= 0.0 && f <= 1.8e19 {
+    if (0.0..=1.8e19).contains(&f) {
         Some(f.trunc() as u64)
     } else {
         None

@@ -1,0 +1,358 @@
+//! The control endpoints, in-process: reset, request log, fault rules, action log,
+//! and the loopback-only guard.
+
+mod common;
+
+use std::{
+    net::SocketAddr,
+    time::{Duration, Instant},
+};
+
+use axum::{
+    body::Body,
+    extract::ConnectInfo,
+    http::{Method, Request},
+};
+use common::{blackberry, john_fixture, webmail, Emu, USER};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+async fn log(emu: &Emu) -> Value {
+    emu.call(Method::GET, "/__emulator/requests", None, None)
+        .await
+        .expect_json(200)
+}
+
+async fn set_faults(emu: &Emu, rules: Value) {
+    emu.post("/__emulator/faults", &rules.to_string())
+        .await
+        .expect_empty(204);
+}
+
+#[tokio::test]
+async fn the_request_log_records_method_raw_path_and_raw_body() {
+    let emu = Emu::demo();
+    assert_eq!(log(&emu).await, json!([]));
+    let odd =
+        "/api/accounts/test/email/test.com/usernames/odd%20name%2Btag%2F%C3%BC%2350%25/webmail";
+    emu.get(odd, USER).await.expect_json(200);
+    let body = "{\"type\":  \"premium\" ,\n \"allowUpgrade\": true}";
+    emu.put(&webmail("john.smith"), USER, body)
+        .await
+        .expect_empty(204);
+    let query = "/api/accounts/test/email/big-domain.com/usernames?filterUsername=al%2A&page=1&pageSize=5&details=1";
+    emu.get(query, USER).await.expect_json(200);
+    emu.put(&blackberry("john.smith", "action"), USER, "not json")
+        .await
+        .expect_message(400);
+    emu.call(Method::GET, "/api/nothing?x=%20", None, None)
+        .await
+        .expect_message(404);
+    // Control requests and static files are not API requests.
+    emu.call(Method::GET, "/__emulator/faults", None, None)
+        .await
+        .expect_json(200);
+    assert_eq!(
+        log(&emu).await,
+        json!([
+            {"method": "GET", "path": odd, "body": ""},
+            {"method": "PUT", "path": "/api/accounts/test/email/test.com/usernames/john.smith/webmail", "body": body},
+            {"method": "GET", "path": query, "body": ""},
+            {"method": "PUT", "path": "/api/accounts/test/exchange/test.com/mailboxes/john.smith/blackberry/action", "body": "not json"},
+            {"method": "GET", "path": "/api/nothing?x=%20", "body": ""},
+        ])
+    );
+}
+
+#[tokio::test]
+async fn reset_replaces_all_state_and_clears_logs_and_faults() {
+    let emu = Emu::demo();
+    emu.put(&webmail("john.smith"), USER, r#"{"type": "premium"}"#)
+        .await
+        .expect_empty(204);
+    emu.put(
+        &blackberry("john.smith", "action"),
+        USER,
+        r#"{"action": "wipe"}"#,
+    )
+    .await
+    .expect_empty(202);
+    set_faults(&emu, json!([{"pathContains": "/never", "status": 500}])).await;
+    assert_eq!(log(&emu).await.as_array().map(Vec::len), Some(2));
+
+    let fixture = john_fixture(json!({"type": "activesync", "quota": 5120}));
+    emu.post("/__emulator/reset", &fixture.to_string())
+        .await
+        .expect_empty(204);
+    assert_eq!(log(&emu).await, json!([]));
+    let faults = emu
+        .call(Method::GET, "/__emulator/faults", None, None)
+        .await;
+    assert_eq!(faults.expect_json(200), json!([]));
+    assert!(emu.state.actions().all().is_empty());
+    let john = emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+    assert_eq!(john["type"], "activesync");
+    emu.get(&webmail("sync.user"), USER)
+        .await
+        .expect_message(404);
+    // The demo's bound credentials are not in this fixture.
+    emu.get(&webmail("john.smith"), common::BOUND)
+        .await
+        .expect_message(401);
+
+    // An empty body brings the demo data back.
+    emu.post("/__emulator/reset", "").await.expect_empty(204);
+    emu.get(&webmail("sync.user"), USER).await.expect_json(200);
+    assert_eq!(
+        emu.get(&webmail("john.smith"), USER).await.json()["type"],
+        "standard"
+    );
+}
+
+#[tokio::test]
+async fn reset_with_a_bad_fixture_says_where_and_keeps_the_state() {
+    let emu = Emu::demo();
+    let bad = "{\"accounts\": {\"test\": {\"domains\": {\"test.com\": {\"mailboxes\": {\"x\": {\n\"allowUpgrade\": \"yes\"}}}}}}}";
+    let message = emu.post("/__emulator/reset", bad).await.expect_message(400);
+    assert!(
+        message.contains("accounts.test.domains.test.com.mailboxes.x.allowUpgrade"),
+        "{message}"
+    );
+    assert!(message.contains("line 2"), "{message}");
+    let typo = emu
+        .post("/__emulator/reset", r#"{"acounts": {}}"#)
+        .await
+        .expect_message(400);
+    assert!(typo.contains("acounts"), "{typo}");
+    emu.post("/__emulator/reset", "{").await.expect_message(400);
+    emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+}
+
+#[tokio::test]
+async fn a_status_fault_answers_its_status_and_raw_body_and_is_still_logged() {
+    let emu = Emu::demo();
+    set_faults(
+        &emu,
+        json!([
+            {"method": "put", "pathContains": "/webmail", "status": 502, "body": "{\"message\": \"Internal server error\"}"},
+            {"pathContains": "/webmailNames", "status": 500, "body": "<html>oops</html>"},
+            {"pathContains": "/blackberry/action", "status": 503},
+        ]),
+    )
+    .await;
+    let put = emu
+        .put(&webmail("john.smith"), USER, r#"{"type": "premium"}"#)
+        .await;
+    assert_eq!(put.status.as_u16(), 502);
+    assert_eq!(put.body, "{\"message\": \"Internal server error\"}");
+    assert_eq!(put.content_type(), "application/json; charset=UTF-8");
+    // The real handler did not run: the plan is unchanged.
+    let get = emu.get(&webmail("john.smith"), USER).await;
+    assert_eq!(
+        get.expect_json(200)["type"],
+        "standard",
+        "GET is not matched by a PUT rule"
+    );
+    let names = emu
+        .get("/api/accounts/test/email/test.com/webmailNames", USER)
+        .await;
+    assert_eq!(
+        (names.status.as_u16(), names.body.as_str()),
+        (500, "<html>oops</html>")
+    );
+    assert!(names.content_type().starts_with("text/plain"));
+    let action = emu
+        .put(
+            &blackberry("john.smith", "action"),
+            USER,
+            r#"{"action": "wipe"}"#,
+        )
+        .await;
+    assert_eq!((action.status.as_u16(), action.body.as_str()), (503, ""));
+    assert!(
+        emu.state.actions().all().is_empty(),
+        "a faulted action is not applied"
+    );
+    // Faults apply before authentication, like a proxy in front of the API would.
+    let anonymous = emu
+        .call(
+            Method::GET,
+            "/api/accounts/test/email/test.com/webmailNames",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(anonymous.status.as_u16(), 500);
+    let logged = log(&emu).await;
+    assert_eq!(logged.as_array().map(Vec::len), Some(5));
+    assert_eq!(logged[0]["body"], r#"{"type": "premium"}"#);
+}
+
+#[tokio::test]
+async fn times_bounds_firings_and_the_first_matching_rule_applies() {
+    let emu = Emu::demo();
+    set_faults(
+        &emu,
+        json!([
+            {"pathContains": "john.smith", "status": 500, "times": 2},
+            {"pathContains": "john", "status": 418},
+        ]),
+    )
+    .await;
+    let path = webmail("john.smith");
+    assert_eq!(emu.get(&path, USER).await.status.as_u16(), 500);
+    let rules = emu
+        .call(Method::GET, "/__emulator/faults", None, None)
+        .await
+        .json();
+    assert_eq!(rules[0]["times"], 1);
+    assert_eq!(emu.get(&path, USER).await.status.as_u16(), 500);
+    // Used up: the next rule matches now.
+    assert_eq!(emu.get(&path, USER).await.status.as_u16(), 418);
+    // `[]` clears.
+    set_faults(&emu, json!([])).await;
+    emu.get(&path, USER).await.expect_json(200);
+}
+
+#[tokio::test]
+async fn a_delay_fault_delays_the_real_answer() {
+    let emu = Emu::demo();
+    set_faults(
+        &emu,
+        json!([{"pathContains": "/statistics", "delayMs": 300, "times": 1}]),
+    )
+    .await;
+    let started = Instant::now();
+    let answer = emu.get(&blackberry("john.smith", "statistics"), USER).await;
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    answer.expect_json(200);
+    let started = Instant::now();
+    emu.get(&blackberry("john.smith", "statistics"), USER)
+        .await
+        .expect_json(200);
+    assert!(started.elapsed() < Duration::from_millis(300));
+    // Delay plus status.
+    set_faults(
+        &emu,
+        json!([{"delayMs": 200, "status": 504, "body": "late"}]),
+    )
+    .await;
+    let started = Instant::now();
+    let answer = emu.get(&webmail("john.smith"), USER).await;
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    assert_eq!(
+        (answer.status.as_u16(), answer.body.as_str()),
+        (504, "late")
+    );
+}
+
+#[tokio::test]
+async fn invalid_fault_rules_are_refused() {
+    let emu = Emu::demo();
+    for rules in [
+        "{}",
+        "[{\"status\": 99}]",
+        "[{\"status\": 600}]",
+        "[{\"status\": 500, \"drop\": true}]",
+        "[{\"delayMs\": -1}]",
+        "[{\"delayMs\": 99999999}]",
+        "[{\"pathContain\": \"x\"}]",
+        "[{\"times\": \"once\"}]",
+        "nope",
+    ] {
+        emu.post("/__emulator/faults", rules)
+            .await
+            .expect_message(400);
+    }
+    let rules = emu
+        .call(Method::GET, "/__emulator/faults", None, None)
+        .await;
+    assert_eq!(rules.expect_json(200), json!([]));
+}
+
+#[tokio::test]
+async fn the_action_log_lists_accepted_actions() {
+    let emu = Emu::demo();
+    emu.put(
+        &blackberry("john.smith", "action"),
+        USER,
+        r#"{"action": "reinitialize", "actionData": "x"}"#,
+    )
+    .await
+    .expect_empty(202);
+    emu.put(
+        &blackberry("bb.closed", "action"),
+        USER,
+        r#"{"action": "wipe"}"#,
+    )
+    .await
+    .expect_message(409);
+    let actions = emu
+        .call(Method::GET, "/__emulator/actions", None, None)
+        .await;
+    assert_eq!(
+        actions.expect_json(200),
+        json!([{"seq": 1, "account": "test", "domain": "test.com", "mailbox": "john.smith", "action": "reinitialize", "actionData": "x"}])
+    );
+}
+
+#[tokio::test]
+async fn control_paths_answer_json_errors() {
+    let emu = Emu::demo();
+    emu.call(Method::GET, "/__emulator/reset", None, None)
+        .await
+        .expect_message(405);
+    emu.call(Method::DELETE, "/__emulator/requests", None, None)
+        .await
+        .expect_message(405);
+    emu.call(Method::GET, "/__emulator/nothing", None, None)
+        .await
+        .expect_message(404);
+    emu.call(Method::GET, "/__emulator", None, None)
+        .await
+        .expect_message(404);
+}
+
+#[tokio::test]
+async fn control_endpoints_refuse_non_loopback_peers() {
+    let emu = Emu::demo();
+    let request = |peer: &str, path: &str| {
+        let mut request = Request::builder()
+            .method(Method::GET)
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let peer: SocketAddr = peer.parse().expect("addr");
+        request.extensions_mut().insert(ConnectInfo(peer));
+        request
+    };
+    for path in [
+        "/__emulator/requests",
+        "/__emulator/faults",
+        "/__emulator/actions",
+    ] {
+        let remote = emu
+            .app
+            .clone()
+            .oneshot(request("192.0.2.7:5555", path))
+            .await
+            .expect("ok");
+        assert_eq!(remote.status().as_u16(), 403);
+        let v6 = emu
+            .app
+            .clone()
+            .oneshot(request("[2001:db8::1]:5555", path))
+            .await
+            .expect("ok");
+        assert_eq!(v6.status().as_u16(), 403);
+        for local in ["127.0.0.1:5555", "[::1]:5555", "[::ffff:127.0.0.1]:5555"] {
+            let answer = emu
+                .app
+                .clone()
+                .oneshot(request(local, path))
+                .await
+                .expect("ok");
+            assert_eq!(answer.status().as_u16(), 200, "{local}");
+        }
+    }
+}

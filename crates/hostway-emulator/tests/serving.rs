@@ -1,0 +1,366 @@
+//! Serving the front end (`--dist`, `--dist-prefix`, `--csp`), CORS, the OpenAPI
+//! document, and what the access log writes.
+
+mod common;
+
+use std::{
+    io::Write,
+    path::PathBuf,
+    sync::{Arc, Mutex},
+};
+
+use axum::{
+    body::Body,
+    http::{header, Method, Request},
+};
+use common::{webmail, Emu, USER};
+use hostway_emulator::{app, cli::DEFAULT_CSP, demo, AppState, ServeOptions};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+/// A throw-away `dist/` with an index, a script, a style sheet and a wasm module.
+fn dist_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hostway-emulator-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("assets")).expect("mkdir");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>ox-panel</title>",
+    )
+    .expect("write");
+    std::fs::write(dir.join("app.js"), "export default 1;").expect("write");
+    std::fs::write(dir.join("assets/style.css"), "body{}").expect("write");
+    std::fs::write(dir.join("app_bg.wasm"), b"\0asm\x01\0\0\0").expect("write");
+    dir
+}
+
+fn emu_serving(dist: PathBuf, prefix: &str, csp: &str, cors: Option<&str>) -> Emu {
+    let args = hostway_emulator::Args {
+        listen: "127.0.0.1:0".to_owned(),
+        fixture: None,
+        dist: Some(dist),
+        dist_prefix: prefix.to_owned(),
+        cors_origin: cors.map(str::to_owned),
+        csp: csp.to_owned(),
+    };
+    let options = ServeOptions::from_args(&args).expect("options");
+    let state = AppState::with_options(demo::fixture(), options);
+    Emu {
+        app: app(state.clone()),
+        state,
+    }
+}
+
+#[tokio::test]
+async fn dist_is_served_with_spa_fallback_csp_and_wasm_type() {
+    let emu = emu_serving(dist_dir("dist"), "/", DEFAULT_CSP, None);
+    let index = emu.call(Method::GET, "/", None, None).await;
+    assert_eq!(index.status.as_u16(), 200);
+    assert!(index.body.contains("<title>ox-panel</title>"));
+    assert!(index.content_type().starts_with("text/html"));
+    assert_eq!(index.headers["content-security-policy"], DEFAULT_CSP);
+    assert_eq!(
+        DEFAULT_CSP,
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'"
+    );
+    let wasm = emu.call(Method::GET, "/app_bg.wasm", None, None).await;
+    assert_eq!(wasm.status.as_u16(), 200);
+    assert_eq!(wasm.content_type(), "application/wasm");
+    assert_eq!(wasm.headers["content-security-policy"], DEFAULT_CSP);
+    let js = emu.call(Method::GET, "/app.js", None, None).await;
+    assert!(js.content_type().contains("javascript"));
+    let css = emu.call(Method::GET, "/assets/style.css", None, None).await;
+    assert!(css.content_type().starts_with("text/css"));
+    for route in ["/mailbox/john.smith", "/deep/link?x=1", "/index.html"] {
+        let page = emu.call(Method::GET, route, None, None).await;
+        assert_eq!(page.status.as_u16(), 200, "{route}");
+        assert!(page.body.contains("ox-panel"), "{route}");
+        assert_eq!(page.headers["content-security-policy"], DEFAULT_CSP);
+    }
+    // The API is never shadowed by the front end.
+    emu.call(Method::GET, "/api/nothing", Some(USER), None)
+        .await
+        .expect_message(404);
+    emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+}
+
+#[tokio::test]
+async fn dist_is_served_under_a_prefix_too() {
+    let emu = emu_serving(dist_dir("prefix"), "/panel/modules/ox/", DEFAULT_CSP, None);
+    let js = emu
+        .call(Method::GET, "/panel/modules/ox/app.js", None, None)
+        .await;
+    assert_eq!(
+        (js.status.as_u16(), js.body.as_str()),
+        (200, "export default 1;")
+    );
+    assert_eq!(js.headers["content-security-policy"], DEFAULT_CSP);
+    let wasm = emu
+        .call(Method::GET, "/panel/modules/ox/app_bg.wasm", None, None)
+        .await;
+    assert_eq!(wasm.content_type(), "application/wasm");
+    let index = emu
+        .call(Method::GET, "/panel/modules/ox/", None, None)
+        .await;
+    assert!(index.body.contains("ox-panel"));
+    let css = emu
+        .call(
+            Method::GET,
+            "/panel/modules/ox/assets/style.css",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(css.body, "body{}");
+    let fallback = emu
+        .call(Method::GET, "/panel/modules/ox/some/route", None, None)
+        .await;
+    assert!(fallback.body.contains("ox-panel"));
+    // Still at the root as well.
+    let root = emu.call(Method::GET, "/app.js", None, None).await;
+    assert_eq!(root.body, "export default 1;");
+}
+
+#[tokio::test]
+async fn csp_can_be_changed() {
+    let emu = emu_serving(dist_dir("csp"), "/", "default-src 'none'", None);
+    let index = emu.call(Method::GET, "/", None, None).await;
+    assert_eq!(
+        index.headers["content-security-policy"],
+        "default-src 'none'"
+    );
+}
+
+#[tokio::test]
+async fn without_dist_non_api_paths_are_json_404() {
+    let emu = Emu::demo();
+    emu.call(Method::GET, "/", None, None)
+        .await
+        .expect_message(404);
+    emu.call(Method::GET, "/index.html", None, None)
+        .await
+        .expect_message(404);
+}
+
+#[tokio::test]
+async fn cors_for_the_configured_origin() {
+    let emu = emu_serving(
+        dist_dir("cors"),
+        "/",
+        DEFAULT_CSP,
+        Some("http://panel.example:3000"),
+    );
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri(webmail("john.smith"))
+        .header(header::ORIGIN, "http://panel.example:3000")
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "PUT")
+        .header(
+            header::ACCESS_CONTROL_REQUEST_HEADERS,
+            "authorization, content-type",
+        )
+        .body(Body::empty())
+        .expect("request");
+    let response = emu.app.clone().oneshot(preflight).await.expect("ok");
+    assert!(response.status().is_success());
+    let h = response.headers();
+    assert_eq!(
+        h[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "http://panel.example:3000"
+    );
+    assert_eq!(h[header::ACCESS_CONTROL_ALLOW_CREDENTIALS], "true");
+    let allowed = h[header::ACCESS_CONTROL_ALLOW_HEADERS]
+        .to_str()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    assert!(allowed.contains("authorization") && allowed.contains("content-type"));
+    let methods = h[header::ACCESS_CONTROL_ALLOW_METHODS]
+        .to_str()
+        .unwrap_or("");
+    assert!(methods.contains("PUT") && methods.contains("GET"));
+
+    let get = Request::builder()
+        .uri(webmail("john.smith"))
+        .header(header::ORIGIN, "http://panel.example:3000")
+        .header(header::AUTHORIZATION, USER)
+        .body(Body::empty())
+        .expect("request");
+    let response = emu.app.clone().oneshot(get).await.expect("ok");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "http://panel.example:3000"
+    );
+    let other = Request::builder()
+        .uri(webmail("john.smith"))
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::AUTHORIZATION, USER)
+        .body(Body::empty())
+        .expect("request");
+    let response = emu.app.clone().oneshot(other).await.expect("ok");
+    assert!(!response
+        .headers()
+        .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+
+    // Without --cors-origin there are no CORS headers at all.
+    let plain = Emu::demo();
+    let get = Request::builder()
+        .uri(webmail("john.smith"))
+        .header(header::ORIGIN, "http://panel.example:3000")
+        .header(header::AUTHORIZATION, USER)
+        .body(Body::empty())
+        .expect("request");
+    let response = plain.app.clone().oneshot(get).await.expect("ok");
+    assert!(!response
+        .headers()
+        .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+}
+
+#[tokio::test]
+async fn bad_serving_options_are_refused() {
+    let args = |dist: Option<PathBuf>, prefix: &str, csp: &str, cors: Option<&str>| {
+        hostway_emulator::Args {
+            listen: "127.0.0.1:0".to_owned(),
+            fixture: None,
+            dist,
+            dist_prefix: prefix.to_owned(),
+            cors_origin: cors.map(str::to_owned),
+            csp: csp.to_owned(),
+        }
+    };
+    assert!(ServeOptions::from_args(&args(
+        Some("/nonexistent/dir".into()),
+        "/",
+        DEFAULT_CSP,
+        None
+    ))
+    .is_err());
+    assert!(ServeOptions::from_args(&args(None, "/x/{y}", DEFAULT_CSP, None)).is_err());
+    assert!(ServeOptions::from_args(&args(None, "/api", DEFAULT_CSP, None)).is_err());
+    assert!(ServeOptions::from_args(&args(None, "/", "a\nb", None)).is_err());
+    assert!(ServeOptions::from_args(&args(None, "/", DEFAULT_CSP, Some("*"))).is_err());
+}
+
+#[tokio::test]
+async fn openapi_document_is_served_without_auth() {
+    let emu = Emu::demo();
+    let answer = emu.call(Method::GET, "/api/openapi.json", None, None).await;
+    let doc = answer.expect_json(200);
+    assert_eq!(doc["openapi"], "3.0.3");
+    assert_eq!(doc, common::schema::document());
+    // Every path the document names is one the emulator routes.
+    for path in doc["paths"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+    {
+        let concrete = path
+            .replace("{account}", "test")
+            .replace("{domain}", "test.com")
+            .replace("{mailboxName}", "john.smith")
+            .replace("{username}", "john.smith");
+        let method = if concrete.ends_with("/action") {
+            Method::PUT
+        } else {
+            Method::GET
+        };
+        let body = (method == Method::PUT).then_some(r#"{"action": "resendServiceBooks"}"#);
+        let answer = emu
+            .call(method.clone(), &format!("/api{concrete}"), Some(USER), body)
+            .await;
+        assert!(
+            answer.status.is_success(),
+            "{method} {concrete}: {}",
+            answer.status
+        );
+    }
+}
+
+/// A `tracing` writer into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_access_log_has_one_line_per_request_and_no_secrets() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let emu = Emu::demo();
+    emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+    emu.put(
+        &webmail("john.smith"),
+        demo::ADMIN_AUTH,
+        r#"{"type": "premium"}"#,
+    )
+    .await
+    .expect_empty(204);
+    emu.call(Method::GET, "/api/x", Some("Basic c2VjcmV0"), None)
+        .await
+        .expect_message(404);
+    let text = String::from_utf8(captured.0.lock().map(|b| b.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" request ") || l.ends_with(" request"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].contains("method=GET")
+            && lines[0].contains("status=200")
+            && lines[0].contains("elapsed_ms=")
+    );
+    assert!(
+        lines[0].contains("path=/api/accounts/test/email/test.com/usernames/john.smith/webmail")
+    );
+    assert!(lines[1].contains("method=PUT") && lines[1].contains("status=204"));
+    assert!(lines[2].contains("status=404"));
+    for secret in [
+        "ZGVtbzpkZW1v",
+        "YWRtaW46YWRtaW4",
+        "c2VjcmV0",
+        demo::JOHN_SMITH_TOKEN,
+        "Authorization",
+        "authorization",
+    ] {
+        assert!(!text.contains(secret), "log contains {secret}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn body_collect_helper_reads_empty_bodies() {
+    // A 204 has no body bytes at all (not even "null").
+    let emu = Emu::demo();
+    let request = Request::builder()
+        .method(Method::PUT)
+        .uri(webmail("john.smith"))
+        .header(header::AUTHORIZATION, USER)
+        .body(Body::from(r#"{"type": "premium"}"#))
+        .expect("request");
+    let response = emu.app.clone().oneshot(request).await.expect("ok");
+    assert_eq!(response.status().as_u16(), 204);
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    assert!(bytes.is_empty());
+}
