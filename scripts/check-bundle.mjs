@@ -3,6 +3,7 @@
 // - index.html has no inline script (only the JSON configuration element), no <style>,
 //   no style="" and no on*="" attribute: the page runs under
 //   "script-src 'self' 'wasm-unsafe-eval'" without 'unsafe-inline';
+// - the .wasm is a valid module (Node's WebAssembly.validate);
 // - URLs in index.html are relative, so the bundle also works from a sub-path;
 // - wasm-opt ran: Trunk leaves its output in target/wasm-opt/release/, byte-equal to the
 //   bundle's .wasm and smaller than wasm-bindgen's in target/wasm-bindgen/release/.
@@ -30,6 +31,7 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
   if (!hasSrc) problems.push(`inline <script${attrs}> in index.html`);
   else if (body.trim()) problems.push(`<script${attrs}> with both src and a body`);
 }
+if (/\sdata-trunk\b/i.test(html)) problems.push("a data-trunk element is left in index.html");
 if (/<style\b/i.test(html)) problems.push("inline <style> in index.html");
 if (/\sstyle\s*=/i.test(html)) problems.push('style="" attribute in index.html');
 for (const m of html.matchAll(/<[a-z][^>]*\s(on[a-z]+)\s*=/gi)) {
@@ -43,6 +45,8 @@ const wasm = join(dist, `${name}_bg.wasm`);
 const optimised = join(targetDir, "wasm-opt", "release", `${name}_bg.wasm`);
 const unoptimised = join(targetDir, "wasm-bindgen", "release", `${name}_bg.wasm`);
 if (existsSync(wasm)) {
+  // Also catches a file truncated by two Trunk builds racing on target/wasm-opt/.
+  if (!WebAssembly.validate(readFileSync(wasm))) problems.push(`${wasm} is not a valid module`);
   if (!existsSync(optimised)) {
     problems.push(`wasm-opt did not run (no ${optimised}): data-wasm-opt on the rust link?`);
   } else if (!readFileSync(optimised).equals(readFileSync(wasm))) {

@@ -29,7 +29,8 @@ fn with_status(status: &str) -> FakeApi {
 /// bubbling and cancelable like a real one.
 fn event(constructor: &str, kind: &str, fields: &[(&str, JsValue)]) -> web_sys::Event {
     let init = js_sys::Object::new();
-    let defaults = [("bubbles", JsValue::TRUE), ("cancelable", JsValue::TRUE), ("composed", JsValue::TRUE)];
+    let defaults =
+        [("bubbles", JsValue::TRUE), ("cancelable", JsValue::TRUE), ("composed", JsValue::TRUE)];
     for (k, v) in defaults.iter().chain(fields.iter()) {
         let _ = js_sys::Reflect::set(&init, &JsValue::from_str(k), v);
     }
@@ -86,7 +87,10 @@ async fn open_dialog(root: &Element, action: &str) -> Element {
     assert!(!is_disabled(&button), "{action} is enabled");
     click(&button);
     let dialog = wait_testid(root, "confirm-dialog").await;
-    until("focus moves into the dialog", || by_testid(root, "confirm-cancel").is_some_and(|c| is_active(&c))).await;
+    until("focus moves into the dialog", || {
+        by_testid(root, "confirm-cancel").is_some_and(|c| is_active(&c))
+    })
+    .await;
     dialog
 }
 
@@ -151,7 +155,9 @@ async fn dates_follow_the_locale() {
     let api = FakeApi::new(Replies::default());
     let (root, _app) = render(
         &api,
-        config(r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith", "locale": "de_DE"}"#),
+        config(
+            r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith", "locale": "de_DE"}"#,
+        ),
     );
     wait_testid(&root, "bb-device").await;
     let fwd = text(&root, "bb-device-last-forward");
@@ -193,7 +199,10 @@ async fn every_status_but_open_disables_the_actions_with_the_reason() {
             let button = wait_testid(&root, &format!("bb-action-{action}")).await;
             assert!(is_disabled(&button), "{status}: {action} disabled");
             let described = button.get_attribute("aria-describedby").unwrap_or_default();
-            assert!(described.split(' ').any(|id| id == reason_id), "{status}: {action} described by the reason");
+            assert!(
+                described.split(' ').any(|id| id == reason_id),
+                "{status}: {action} described by the reason"
+            );
             click(&button);
         }
         settle().await;
@@ -211,7 +220,10 @@ async fn no_service_on_404() {
     let (root, _app) = render(&api, default_config());
     ready(&root).await;
     assert_eq!(text(&root, "blackberry-status").trim(), "No BlackBerry service on this mailbox.");
-    assert_eq!(testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(), Some("no_service"));
+    assert_eq!(
+        testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
+        Some("no_service")
+    );
     assert!(text(&root, "bb-actions-reason").contains("no BlackBerry service"));
     for action in ["resendServiceBooks", "wipe", "reinitialize"] {
         assert!(is_disabled(&wait_testid(&root, &format!("bb-action-{action}")).await));
@@ -227,7 +239,10 @@ async fn a_failed_read_offers_try_again() {
     let (root, _app) = render(&api, default_config());
     let failure = wait_testid(&root, "load-error").await;
     assert!(failure.text_content().unwrap_or_default().contains("BlackBerry service status"));
-    assert_eq!(testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(), Some("unreadable"));
+    assert_eq!(
+        testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
+        Some("unreadable")
+    );
     assert!(is_disabled(&wait_testid(&root, "bb-action-wipe").await));
     api.replies().bb_status = Ok(fixture(serde_json::json!({"billingStatus": "open"})));
     click(&wait_testid(&root, "retry").await);
@@ -250,8 +265,10 @@ async fn the_wipe_dialog_is_an_alert_that_names_the_loss() {
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
     let labelled = dialog.get_attribute("aria-labelledby").unwrap_or_default();
     let described = dialog.get_attribute("aria-describedby").unwrap_or_default();
-    let title = query(&root, &format!("#{labelled}")).and_then(|e| e.text_content()).unwrap_or_default();
-    let body = query(&root, &format!("#{described}")).and_then(|e| e.text_content()).unwrap_or_default();
+    let title =
+        query(&root, &format!("#{labelled}")).and_then(|e| e.text_content()).unwrap_or_default();
+    let body =
+        query(&root, &format!("#{described}")).and_then(|e| e.text_content()).unwrap_or_default();
     assert!(title.contains("Wipe"), "{title}");
     assert!(body.contains("deleted") && body.contains("cannot be recovered"), "{body}");
     assert!(body.contains("john.smith"), "{body}");
@@ -283,7 +300,10 @@ async fn resend_asks_a_simple_confirm() {
     let submit = wait_testid(&root, "confirm-submit").await;
     assert!(!is_disabled(&submit));
     click(&submit);
-    until("accepted", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")).await;
+    until("accepted", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
+    })
+    .await;
     assert_eq!(api.calls_of(ACTION), vec!["blackberry_action resendServiceBooks".to_owned()]);
 }
 
@@ -359,7 +379,9 @@ async fn the_name_must_be_typed_exactly() {
     let input = wait_testid(&root, "confirm-input").await;
     let submit = wait_testid(&root, "confirm-submit").await;
     assert!(is_disabled(&submit), "disabled before typing");
-    for wrong in ["john", "john.smit", "John.Smith", "john.smith ", " john.smith", "john.smith2", "jane.doe"] {
+    for wrong in
+        ["john", "john.smit", "John.Smith", "john.smith ", " john.smith", "john.smith2", "jane.doe"]
+    {
         type_into(&input, wrong);
         settle().await;
         assert!(is_disabled(&submit), "{wrong:?} keeps it disabled");
@@ -384,7 +406,9 @@ async fn the_exchange_user_is_the_name_to_type() {
     let api = FakeApi::new(Replies::default());
     let (root, _app) = render(
         &api,
-        config(r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith", "exchangeUser": "jsmith"}"#),
+        config(
+            r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith", "exchangeUser": "jsmith"}"#,
+        ),
     );
     ready(&root).await;
     open_dialog(&root, "reinitialize").await;
@@ -418,7 +442,10 @@ async fn a_double_click_sends_one_request() {
         let _ = form.dispatch_event(&event("Event", "submit", &[]));
     }
     press(&submit, "Enter", false, true);
-    until("accepted", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")).await;
+    until("accepted", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
+    })
+    .await;
     settle().await;
     assert_eq!(api.calls_of(ACTION), vec!["blackberry_action wipe".to_owned()]);
     assert_eq!(*seen.borrow(), vec![r#"{"action":"wipe","status":202}"#.to_owned()]);
@@ -431,7 +458,10 @@ async fn while_in_flight_everything_is_locked() {
     let (root, _app) = render(&api, default_config());
     ready(&root).await;
     confirm(&root, "reinitialize").await;
-    until("pending", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("pending")).await;
+    until("pending", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("pending")
+    })
+    .await;
     assert!(text(&root, "bb-result").contains("Reinitialize device"));
     assert_eq!(testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(), Some("busy"));
     let outcome = query(&root, ".oxp-bb-outcome").unwrap_or_else(|| panic!("outcome region"));
@@ -443,12 +473,16 @@ async fn while_in_flight_everything_is_locked() {
     }
     settle().await;
     assert!(by_testid(&root, "confirm-dialog").is_none());
-    let items = root.query_selector_all("[data-testid=bb-activity-item]").map(|l| l.length()).unwrap_or(0);
+    let items =
+        root.query_selector_all("[data-testid=bb-activity-item]").map(|l| l.length()).unwrap_or(0);
     assert_eq!(items, 1);
     assert_eq!(testid_attr(&root, "bb-activity-item", "data-outcome").as_deref(), Some("pending"));
     assert_eq!(api.calls_of(ACTION).len(), 1);
     api.release(ACTION);
-    until("accepted", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")).await;
+    until("accepted", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
+    })
+    .await;
     assert!(text(&root, "bb-result").contains("next time it connects"));
     // Status and statistics were read again; the action was not.
     until("re-read", || api.calls_of("blackberry_statistics").len() == 2).await;
@@ -463,11 +497,18 @@ async fn the_activity_list_is_newest_first() {
     let (root, _app) = render(&api, default_config());
     ready(&root).await;
     confirm(&root, "resendServiceBooks").await;
-    until("first accepted", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")).await;
+    until("first accepted", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
+    })
+    .await;
     api.replies().bb_action = Err(ApiError::Server { status: 502, message: None });
-    until("unlocked", || by_testid(&root, "bb-action-wipe").is_some_and(|b| !is_disabled(&b))).await;
+    until("unlocked", || by_testid(&root, "bb-action-wipe").is_some_and(|b| !is_disabled(&b)))
+        .await;
     confirm(&root, "wipe").await;
-    until("second answered", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("server")).await;
+    until("second answered", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("server")
+    })
+    .await;
     let items: Vec<(String, String, String)> = {
         let list = root.query_selector_all("[data-testid=bb-activity-item]").ok();
         (0..list.as_ref().map(|l| l.length()).unwrap_or(0))
@@ -486,9 +527,9 @@ async fn the_activity_list_is_newest_first() {
     assert_eq!((items[0].0.as_str(), items[0].1.as_str()), ("wipe", "server"));
     assert_eq!((items[1].0.as_str(), items[1].1.as_str()), ("resendServiceBooks", "accepted"));
     assert!(items[0].2.contains("502"), "{}", items[0].2);
-    assert!(
-        query(&root, "[data-testid=bb-activity-item] time").and_then(|t| t.get_attribute("datetime")).is_some()
-    );
+    assert!(query(&root, "[data-testid=bb-activity-item] time")
+        .and_then(|t| t.get_attribute("datetime"))
+        .is_some());
     assert_eq!(api.calls_of(ACTION).len(), 2);
 }
 
@@ -496,13 +537,25 @@ async fn the_activity_list_is_newest_first() {
 
 #[wasm_bindgen_test]
 async fn every_outcome_has_its_message() {
-    let cases: Vec<(Result<(), ApiError>, &str, &str, Option<u16>)> = vec![
+    /// The reply, its outcome code, words of its message, the event's status.
+    type Case = (Result<(), ApiError>, &'static str, &'static str, Option<u16>);
+    let cases: Vec<Case> = vec![
         (Ok(()), "accepted", "wiped the next time it connects", Some(202)),
-        (Err(ApiError::Network("reset".into())), "unknown", "check the device status before trying again", None),
+        (
+            Err(ApiError::Network("reset".into())),
+            "unknown",
+            "check the device status before trying again",
+            None,
+        ),
         (Err(ApiError::Timeout), "unknown", "Outcome unknown", None),
         (Err(ApiError::NotFound(None)), "not_found", "no BlackBerry service", Some(404)),
         (Err(ApiError::MethodNotAllowed), "method_not_allowed", "405", Some(405)),
-        (Err(ApiError::Server { status: 502, message: None }), "server", "internal error (502)", Some(502)),
+        (
+            Err(ApiError::Server { status: 502, message: None }),
+            "server",
+            "internal error (502)",
+            Some(502),
+        ),
         (Err(ApiError::Server { status: 503, message: None }), "server", "error 503", Some(503)),
         (Err(ApiError::Unauthorized), "unauthorized", "Sign in again", Some(401)),
         (
@@ -521,15 +574,25 @@ async fn every_outcome_has_its_message() {
         ready(&root).await;
         confirm(&root, "wipe").await;
         until(code, || {
-            testid_attr(&root, "bb-result", "data-outcome").as_deref().is_some_and(|c| c != "pending")
+            testid_attr(&root, "bb-result", "data-outcome")
+                .as_deref()
+                .is_some_and(|c| c != "pending")
         })
         .await;
-        assert_eq!(testid_attr(&root, "bb-result", "data-outcome").as_deref(), Some(code), "{reply:?}");
+        assert_eq!(
+            testid_attr(&root, "bb-result", "data-outcome").as_deref(),
+            Some(code),
+            "{reply:?}"
+        );
         let message = text(&root, "bb-result");
         assert!(message.to_lowercase().contains(&words.to_lowercase()), "{reply:?}: {message}");
         let status_json = status.map(|s| s.to_string()).unwrap_or_else(|| "null".into());
         until("event", || !seen.borrow().is_empty()).await;
-        assert_eq!(*seen.borrow(), vec![format!(r#"{{"action":"wipe","status":{status_json}}}"#)], "{reply:?}");
+        assert_eq!(
+            *seen.borrow(),
+            vec![format!(r#"{{"action":"wipe","status":{status_json}}}"#)],
+            "{reply:?}"
+        );
         settle().await;
         assert_eq!(api.calls_of(ACTION).len(), 1, "{reply:?}: never retried");
         app.destroy();
@@ -549,7 +612,10 @@ async fn a_conflict_names_the_billing_status() {
     let submit = wait_testid(&root, "confirm-submit").await;
     until("enabled", || !is_disabled(&submit)).await;
     click(&submit);
-    until("conflict", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("conflict")).await;
+    until("conflict", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("conflict")
+    })
+    .await;
     until("status re-read", || text(&root, "blackberry-status").trim() == "Suspended").await;
     let message = text(&root, "bb-result");
     assert!(message.contains("suspended"), "{message}");
@@ -564,10 +630,16 @@ async fn an_unknown_outcome_offers_no_retry() {
     let (root, _app) = render(&api, default_config());
     ready(&root).await;
     confirm(&root, "wipe").await;
-    until("unknown", || testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("unknown")).await;
+    until("unknown", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("unknown")
+    })
+    .await;
     // No button inside the outcome: trying again means the whole confirmation again.
     assert!(query(&root, ".oxp-bb-outcome button").is_none());
-    until("statistics re-read to check the device", || api.calls_of("blackberry_statistics").len() == 2).await;
+    until("statistics re-read to check the device", || {
+        api.calls_of("blackberry_statistics").len() == 2
+    })
+    .await;
     settle().await;
     assert_eq!(api.calls_of(ACTION).len(), 1);
 }

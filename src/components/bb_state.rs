@@ -98,14 +98,18 @@ pub struct BbState {
 
 pub enum BbAction {
     Status(Result<BlackberryStatus, ApiError>),
-    Statistics(Result<BlackberryStatistics, ApiError>),
+    /// Boxed: the statistics are large next to the other actions.
+    Statistics(Box<Result<BlackberryStatistics, ApiError>>),
     Retrying(Vec<BbRead>),
     /// Opens the confirmation of an action; ignored while actions are blocked.
     Confirm(BlackberryAction),
     /// Closes the confirmation without sending.
     Cancel,
     /// The confirmed action is being sent; closes the confirmation.
-    Started { action: BlackberryAction, at_ms: f64 },
+    Started {
+        action: BlackberryAction,
+        at_ms: f64,
+    },
     Finished(Result<(), ApiError>),
 }
 
@@ -210,7 +214,7 @@ impl Reducible for BbState {
                 }
             }
             BbAction::Statistics(result) => {
-                next.statistics = match result {
+                next.statistics = match *result {
                     Ok(s) => Slot::Ready(s.statistics),
                     // No service: the status says so; there is no device to show.
                     Err(ApiError::NotFound(_)) => Slot::NotNeeded,
@@ -293,14 +297,14 @@ mod tests {
     fn not_found_means_no_service_and_other_errors_can_be_retried() {
         let s = Rc::new(BbState::new(true))
             .reduce(BbAction::Status(Err(ApiError::NotFound(None))))
-            .reduce(BbAction::Statistics(Err(ApiError::NotFound(None))));
+            .reduce(BbAction::Statistics(Box::new(Err(ApiError::NotFound(None)))));
         assert_eq!(s.service, Service::Absent);
         assert_eq!(s.blocked(), Some(Blocked::NoService));
         assert!(s.failed_reads().is_empty(), "a 404 is an answer, not a failure");
 
         let s = Rc::new(BbState::new(true))
             .reduce(BbAction::Status(Err(ApiError::Server { status: 502, message: None })))
-            .reduce(BbAction::Statistics(Err(ApiError::Timeout)));
+            .reduce(BbAction::Statistics(Box::new(Err(ApiError::Timeout))));
         assert_eq!(s.blocked(), Some(Blocked::Unreadable));
         assert_eq!(s.failed_reads(), vec![BbRead::Status, BbRead::Statistics]);
         let s = s.reduce(BbAction::Retrying(vec![BbRead::Status]));
@@ -309,7 +313,8 @@ mod tests {
 
     #[test]
     fn without_an_exchange_user_nothing_is_possible() {
-        let s = Rc::new(BbState::new(false)).reduce(BbAction::Confirm(BlackberryAction::ResendServiceBooks));
+        let s = Rc::new(BbState::new(false))
+            .reduce(BbAction::Confirm(BlackberryAction::ResendServiceBooks));
         assert_eq!(s.blocked(), Some(Blocked::NoExchangeUser));
         assert_eq!(s.confirming, None);
     }
@@ -342,7 +347,8 @@ mod tests {
             .reduce(BbAction::Finished(Err(ApiError::Server { status: 502, message: None })))
             .reduce(BbAction::Started { action: BlackberryAction::Wipe, at_ms: 2.0 })
             .reduce(BbAction::Finished(Err(ApiError::Timeout)));
-        let order: Vec<_> = s.activity.iter().map(|a| (a.action, a.outcome.as_ref().map(Outcome::code))).collect();
+        let order: Vec<_> =
+            s.activity.iter().map(|a| (a.action, a.outcome.as_ref().map(Outcome::code))).collect();
         assert_eq!(
             order,
             vec![
@@ -356,7 +362,8 @@ mod tests {
     #[test]
     fn outcomes_events_and_rereads() {
         use BbRead::*;
-        let cases: Vec<(Result<(), ApiError>, &str, Option<Option<u16>>, Vec<BbRead>)> = vec![
+        type Case = (Result<(), ApiError>, &'static str, Option<Option<u16>>, Vec<BbRead>);
+        let cases: Vec<Case> = vec![
             (Ok(()), "accepted", Some(Some(202)), vec![Status, Statistics]),
             (Err(ApiError::Network("x".into())), "unknown", Some(None), vec![Status, Statistics]),
             (Err(ApiError::Timeout), "unknown", Some(None), vec![Status, Statistics]),
@@ -364,7 +371,12 @@ mod tests {
             (Err(ApiError::Conflict(None)), "conflict", Some(Some(409)), vec![Status, Statistics]),
             (Err(ApiError::MethodNotAllowed), "method_not_allowed", Some(Some(405)), vec![]),
             (Err(ApiError::Unauthorized), "unauthorized", Some(Some(401)), vec![]),
-            (Err(ApiError::Server { status: 502, message: None }), "server", Some(Some(502)), vec![]),
+            (
+                Err(ApiError::Server { status: 502, message: None }),
+                "server",
+                Some(Some(502)),
+                vec![],
+            ),
             (
                 Err(ApiError::InvalidBody { status: 400, detail: "html".into() }),
                 "invalid_body",

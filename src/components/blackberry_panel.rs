@@ -47,10 +47,11 @@ fn start_reads(api: &ApiRef, reads: &[BbRead], dispatch: &UseReducerDispatcher<B
         let read = *read;
         wasm_bindgen_futures::spawn_local(async move {
             match read {
-                BbRead::Status => dispatch.dispatch(BbAction::Status(api.blackberry_status().await)),
-                BbRead::Statistics => {
-                    dispatch.dispatch(BbAction::Statistics(api.blackberry_statistics().await))
+                BbRead::Status => {
+                    dispatch.dispatch(BbAction::Status(api.blackberry_status().await))
                 }
+                BbRead::Statistics => dispatch
+                    .dispatch(BbAction::Statistics(Box::new(api.blackberry_statistics().await))),
             }
         });
     }
@@ -129,16 +130,13 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                     .map(|el| el.focus().is_ok())
                     .unwrap_or(false)
             };
-            match target {
-                Some(FocusTarget::Button(action)) => {
-                    if !focus(&button_refs[action_index(action)]) {
-                        focus(&outcome_ref);
-                    }
-                }
-                Some(FocusTarget::Outcome) => {
-                    focus(&outcome_ref);
-                }
-                None => {}
+            // A button that became disabled cannot take focus; the outcome can.
+            let on_button = match target {
+                Some(FocusTarget::Button(action)) => focus(&button_refs[action_index(action)]),
+                Some(FocusTarget::Outcome) | None => false,
+            };
+            if target.is_some() && !on_button {
+                focus(&outcome_ref);
             }
         });
     }
@@ -295,11 +293,17 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
         None => html! {},
         Some(Sent { action, outcome, .. }) => {
             let (class, code, text) = match outcome {
-                None => ("oxp-bb-result-pending", "pending", i18n.tr(&Msg::BbSending { action: *action })),
+                None => (
+                    "oxp-bb-result-pending",
+                    "pending",
+                    i18n.tr(&Msg::BbSending { action: *action }),
+                ),
                 Some(Outcome::Accepted) => {
                     ("oxp-success", "accepted", i18n.tr(&Msg::BbAccepted { action: *action }))
                 }
-                Some(Outcome::Unknown) => ("oxp-warning", "unknown", i18n.tr(&Msg::BbOutcomeUnknown)),
+                Some(Outcome::Unknown) => {
+                    ("oxp-warning", "unknown", i18n.tr(&Msg::BbOutcomeUnknown))
+                }
                 Some(Outcome::Refused(e)) => (
                     "oxp-error",
                     e.kind(),
@@ -380,7 +384,10 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
         _ => html! {},
     };
 
-    let target = i18n.tr(&Msg::ExchangeTarget { domain: config.bb_domain(), user: user.as_deref().unwrap_or("") });
+    let target = i18n.tr(&Msg::ExchangeTarget {
+        domain: config.bb_domain(),
+        user: user.as_deref().unwrap_or(""),
+    });
     html! {
         <section class="oxp-panel oxp-bb" data-testid="blackberry-panel" aria-labelledby={heading_id.clone()}>
             // While the dialog is open everything else in the panel is out of reach.

@@ -51,7 +51,9 @@ fn focusables(root: &Element) -> Vec<HtmlElement> {
 
 #[component]
 pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
-    let ids = use_memo((), |_| (unique_id("dialog-title"), unique_id("dialog-desc"), unique_id("dialog-input")));
+    let ids = use_memo((), |_| {
+        (unique_id("dialog-title"), unique_id("dialog-desc"), unique_id("dialog-input"))
+    });
     let (title_id, desc_id, input_id) = (&ids.0, &ids.1, &ids.2);
     let typed = use_state(String::new);
     // Set on the first confirmation; never cleared, since the dialog closes with it.
@@ -122,7 +124,9 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
             // A held key must not press a button again and again.
             "Enter" | " " if e.repeat() => e.prevent_default(),
             "Tab" => {
-                let Some(root) = dialog_ref.cast::<Element>() else { return };
+                let Some(root) = dialog_ref.cast::<Element>() else {
+                    return;
+                };
                 let items = focusables(&root);
                 let (Some(first), Some(last)) = (items.first(), items.last()) else {
                     e.prevent_default();
@@ -130,7 +134,8 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
                 };
                 let current = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
                 let inside = current.as_ref().is_some_and(|n| root.contains(Some(n)));
-                let at = |el: &HtmlElement| current.as_ref().is_some_and(|n| el.is_same_node(Some(n)));
+                let at =
+                    |el: &HtmlElement| current.as_ref().is_some_and(|n| el.is_same_node(Some(n)));
                 if e.shift_key() && (!inside || at(first)) {
                     e.prevent_default();
                     let _ = last.focus();

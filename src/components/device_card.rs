@@ -23,7 +23,11 @@ fn date_time_options() -> JsValue {
 
 /// `Date.prototype.toLocaleString`, called so that the `RangeError` an unusable locale
 /// tag raises comes back as an error instead of tearing through the render.
-fn to_locale_string_checked(date: &js_sys::Date, locale: &str, options: &JsValue) -> Option<String> {
+fn to_locale_string_checked(
+    date: &js_sys::Date,
+    locale: &str,
+    options: &JsValue,
+) -> Option<String> {
     let method = js_sys::Reflect::get(date, &"toLocaleString".into()).ok()?;
     let method = method.dyn_into::<js_sys::Function>().ok()?;
     method.call2(date, &locale.into(), options).ok()?.as_string()
