@@ -1,22 +1,16 @@
 //! The one way in: `mount(element, config)`. The standalone page goes through it too.
 
 use std::cell::{Cell, RefCell};
-use std::future::Future;
 use std::rc::Rc;
 
 use ox_core::config::{ConfigError, PanelConfig};
-use ox_core::error::ApiError;
 use ox_core::secret::Secret;
-use ox_core::types::{
-    BlackberryAction, BlackberryStatistics, BlackberryStatus, MailboxInfo, UsernamesList,
-    UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
-};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
+use crate::api::gated::Gated;
 use crate::api::http::{AuthCell, HttpApi};
-use crate::api::{Api, ApiFuture};
 use crate::app::{ApiRef, App, AppProps};
 use crate::config_source;
 use crate::events::Events;
@@ -116,10 +110,7 @@ fn start(
             }
         })
     };
-    let api = Gated {
-        api: HttpApi::new(&config, auth.clone(), on_unauthorized),
-        open: open.clone(),
-    };
+    let api = Gated::new(HttpApi::new(&config, auth.clone(), on_unauthorized), open.clone());
     let props = AppProps {
         config: Rc::new(config),
         api: ApiRef::new(api),
@@ -132,58 +123,6 @@ fn start(
         container,
         open,
     })
-}
-
-/// The instance's client, closed by `unmount`: a read or re-read that a pending answer
-/// would start after it (e.g. the re-read after a plan change) is never sent.
-struct Gated {
-    api: HttpApi,
-    open: Rc<Cell<bool>>,
-}
-
-impl Gated {
-    fn call<T: 'static>(
-        &self,
-        request: impl Future<Output = Result<T, ApiError>> + 'static,
-    ) -> ApiFuture<T> {
-        let open = self.open.clone();
-        Box::pin(async move {
-            if !open.get() {
-                return Err(ApiError::Network("the panel was unmounted".into()));
-            }
-            request.await
-        })
-    }
-}
-
-impl Api for Gated {
-    fn webmail(&self) -> ApiFuture<WebmailSettings> {
-        self.call(self.api.webmail())
-    }
-    fn webmail_names(&self) -> ApiFuture<WebmailNames> {
-        self.call(self.api.webmail_names())
-    }
-    fn webmail_limits(&self) -> ApiFuture<WebmailLimits> {
-        self.call(self.api.webmail_limits())
-    }
-    fn mailbox(&self) -> ApiFuture<MailboxInfo> {
-        self.call(self.api.mailbox())
-    }
-    fn usernames(&self, query: UsernamesQuery) -> ApiFuture<UsernamesList> {
-        self.call(self.api.usernames(query))
-    }
-    fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()> {
-        self.call(self.api.put_webmail(update))
-    }
-    fn blackberry_status(&self) -> ApiFuture<BlackberryStatus> {
-        self.call(self.api.blackberry_status())
-    }
-    fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics> {
-        self.call(self.api.blackberry_statistics())
-    }
-    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
-        self.call(self.api.blackberry_action(action))
-    }
 }
 
 /// Rendered with DOM calls, not Yew, since there is no valid configuration to run on.

@@ -5,6 +5,8 @@
 // a 502 and a dropped connection show their message and are never sent again.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import {
   assertNoProblems,
   launchBrowser,
@@ -14,6 +16,7 @@ import {
   requests,
   resetFixture,
   screenshot,
+  SCREENSHOT_DIR,
   setFaults,
   startEmulator,
   waitForAttribute,
@@ -47,6 +50,14 @@ function fixture({ johnStatus = "open" } = {}) {
   mailboxes["no.blackberry"] = structuredClone(john);
   delete mailboxes["no.blackberry"].blackberry;
   return f;
+}
+
+/** The viewport only: a modal covers the viewport, not the whole page. */
+async function viewportScreenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
 }
 
 const isActionPut = (r) => r.method === "PUT" && r.path.split("?")[0].endsWith("/blackberry/action");
@@ -236,10 +247,10 @@ describe("BlackBerry panel", () => {
           await input.press("Enter");
         }
         await input.fill("john.smi");
-        if (action === "wipe") await screenshot(page, "blackberry-wipe-dialog-partial-name");
+        if (action === "wipe") await viewportScreenshot(page, "blackberry-wipe-dialog-partial-name");
         await input.fill("john.smith");
         await waitForAttribute(submit, "disabled", null);
-        if (action === "wipe") await screenshot(page, "blackberry-wipe-dialog");
+        if (action === "wipe") await viewportScreenshot(page, "blackberry-wipe-dialog");
         await testId(page, "confirm-cancel").click();
         await waitForTestId(page, "confirm-dialog", { state: "detached" });
       }

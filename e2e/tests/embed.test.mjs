@@ -405,8 +405,22 @@ describe("embedding", () => {
     assertNoProblems(page);
   });
 
-  test("mount without authorization: the 401 raises oxpanel:auth-required, setAuthorization recovers", async () => {
+  test("without authorization the browser's cookies go; a 401 raises oxpanel:auth-required; setAuthorization recovers", async () => {
     await openBlank();
+    await page.context().addCookies([{ name: "host_session", value: "s3cr3t", url: emulator.baseUrl }]);
+    // The host's own proxy in front of the API: it authenticates the session cookie and
+    // answers 401 once the session is over (without a Basic challenge, or browsers prompt).
+    const seen = [];
+    await page.route(
+      (url) => url.pathname.startsWith("/api/"),
+      async (route) => {
+        const headers = await route.request().allHeaders();
+        const entry = { cookie: headers.cookie ?? null, authorization: headers.authorization ?? null };
+        seen.push(entry);
+        if (entry.authorization) await route.continue();
+        else await route.fulfill({ status: 401, contentType: "application/json", body: '{"message":"session expired"}' });
+      },
+    );
     const cfg = config("john.smith", { sections: ["webmail"] });
     delete cfg.authorization;
     assert.deepEqual(await mountOnBlank(cfg), { ok: true });
@@ -417,9 +431,17 @@ describe("embedding", () => {
     );
     const first = await page.evaluate(() => window.__oxEvents[0]);
     assert.deepEqual(first, { type: "oxpanel:auth-required", target: "slot", detail: {} });
+    assert.ok(seen.length > 0 && seen.every((e) => e.cookie === "host_session=s3cr3t" && e.authorization === null),
+      `cookies and no Authorization: ${JSON.stringify(seen)}`);
+
+    // The host swaps in a credential through the handle; "Try again" uses it.
+    const before = seen.length;
     await page.evaluate((value) => window.__handle.setAuthorization(value), USER);
     await page.getByRole("button", { name: "Try again" }).first().click();
     await waitForText(page.getByTestId("current-plan"), "(standard)");
+    const retried = seen.slice(before);
+    assert.ok(retried.length > 0 && retried.every((e) => e.authorization === USER && e.cookie === null),
+      `the header and no cookies: ${JSON.stringify(retried)}`);
     assertNoProblems(page, { allowConsole: ALLOW_401 });
   });
 

@@ -1,4 +1,4 @@
-// The app shell: the standalone page renders the header and the two sections for the
+// The app shell: the standalone page renders its header and the two sections for the
 // configured account, domain and mailbox; the query string overrides the mailbox; nothing
 // breaks the page's strict Content-Security-Policy.
 import { after, before, describe, test } from "node:test";
@@ -7,11 +7,15 @@ import {
   assertNoProblems,
   launchBrowser,
   newPage,
+  resetFixture,
   screenshot,
   startEmulator,
+  waitForRequest,
   waitForTestId,
   waitForText,
 } from "../lib/harness.mjs";
+
+const webmailPath = (mailbox) => `/api/accounts/test/email/test.com/usernames/${mailbox}/webmail`;
 
 describe("app shell", () => {
   let emulator;
@@ -30,9 +34,16 @@ describe("app shell", () => {
   });
 
   async function openShell(query) {
+    await resetFixture(emulator.baseUrl, "main-account");
     const page = await newPage(browser);
     const response = await page.goto(`${emulator.baseUrl}/${query}`);
     assert.equal(response.status(), 200, "index.html is served");
+    assert.match(
+      response.headers()["content-security-policy"] ?? "",
+      /script-src 'self' 'wasm-unsafe-eval'/,
+      "the page is served under the strict CSP",
+    );
+    await page.locator("#ox-panel-root header").waitFor({ state: "visible" });
     await waitForTestId(page, "webmail-panel");
     await waitForTestId(page, "blackberry-panel");
     return page;
@@ -41,14 +52,12 @@ describe("app shell", () => {
   test("renders the header and both sections for the configured mailbox", async () => {
     const page = await openShell("?mailbox=john.smith");
     try {
-      await page.locator("header").first().waitFor({ state: "visible" });
-      for (const id of ["webmail-panel", "blackberry-panel"]) {
-        const section = page.getByTestId(id);
-        await waitForText(section, "john.smith");
-        const text = await section.textContent();
-        assert.match(text, /test\.com/, `${id} shows the domain`);
-        assert.match(text, /\btest\b/, `${id} shows the account`);
-      }
+      const header = page.locator("#ox-panel-root header");
+      await waitForText(header, "john.smith@test.com");
+      assert.match(await header.textContent(), /\btest\b.*john\.smith@test\.com/s, "account and address");
+      await waitForText(page.getByTestId("current-plan"), "SMX Mail Basic");
+      await waitForText(page.getByTestId("blackberry-panel"), "john.smith@test.com");
+      await waitForRequest(emulator.baseUrl, (r) => r.method === "GET" && r.path === webmailPath("john.smith"));
       await screenshot(page, "shell");
       assertNoProblems(page, { consoleErrors: false });
     } finally {
@@ -59,10 +68,10 @@ describe("app shell", () => {
   test("the query string overrides the mailbox", async () => {
     const page = await openShell("?mailbox=locked.user");
     try {
-      await waitForText(page.getByTestId("webmail-panel"), "locked.user");
+      await waitForText(page.locator("#ox-panel-root header"), "locked.user@test.com");
       await waitForText(page.getByTestId("blackberry-panel"), "locked.user");
-      const body = await page.locator("body").textContent();
-      assert.doesNotMatch(body, /john\.smith/, "the configured mailbox is replaced");
+      await waitForRequest(emulator.baseUrl, (r) => r.method === "GET" && r.path === webmailPath("locked.user"));
+      assert.doesNotMatch(await page.locator("body").textContent(), /john\.smith/, "the configured mailbox is replaced");
       await screenshot(page, "shell-query-override");
       assertNoProblems(page, { consoleErrors: false });
     } finally {

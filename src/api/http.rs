@@ -89,7 +89,12 @@ impl Inner {
             .header("Content-Type", "application/json; charset=UTF-8")
             .abort_signal(Some(&signal));
         builder = match self.auth.borrow().as_ref() {
-            Some(secret) => builder.header("Authorization", secret.expose()),
+            // `omit`: with its own header the panel needs no cookies, and a 401 carrying
+            // `WWW-Authenticate: Basic` then fails at once instead of raising the
+            // browser's login prompt over the host page.
+            Some(secret) => builder
+                .header("Authorization", secret.expose())
+                .credentials(RequestCredentials::Omit),
             // Without a header the host's session cookie is the credential.
             None => builder.credentials(RequestCredentials::Include),
         };

@@ -1,6 +1,7 @@
 //! The typed API boundary. Components see only [`Api`]; the HTTP details live in
 //! [`http`], and tests substitute a fake.
 
+pub mod gated;
 pub mod http;
 
 use std::future::Future;
