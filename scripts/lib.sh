@@ -10,6 +10,8 @@ OX_BINARYEN_VERSION="132"
 OX_WASM_TARGET="wasm32-unknown-unknown"
 
 # ---- environment ----
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export HOME
 OX_TOOLS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/ox-panel"
 OX_BINARYEN_DIR="$OX_TOOLS_DIR/binaryen-$OX_BINARYEN_VERSION"
 OX_TARGET_DIR="${CARGO_TARGET_DIR:-$OX_ROOT/target}"
@@ -43,6 +45,12 @@ ox_fmt_us() {
   fi
 }
 
+# ox_run CMD [ARGS...]: show the command, then run it.
+ox_run() {
+  printf '%s$ %s%s\n' "$OX_DIM" "$*" "$OX_RESET"
+  "$@"
+}
+
 OX_STEP_NAMES=()
 OX_STEP_TIMES=()
 OX_STEP_RESULTS=()
@@ -53,7 +61,9 @@ OX_RUN_START="$(ox_now_us)"
 ox_step() {
   local name=$1 start rc=0 took
   shift
-  printf '\n%s==== %s ====%s\n%s$ %s%s\n' "$OX_BOLD" "$name" "$OX_RESET" "$OX_DIM" "$*" "$OX_RESET"
+  printf '\n%s==== %s ====%s\n' "$OX_BOLD" "$name" "$OX_RESET"
+  # A shell function prints its commands itself (ox_run); a plain command is shown here.
+  declare -F "$1" >/dev/null || printf '%s$ %s%s\n' "$OX_DIM" "$*" "$OX_RESET"
   start="$(ox_now_us)"
   set +e
   (

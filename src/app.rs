@@ -52,7 +52,10 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let account_language = use_state(|| None::<String>);
     let i18n = {
-        let chosen = config.locale.clone().or_else(|| (*account_language).clone());
+        let chosen = config
+            .locale
+            .clone()
+            .or_else(|| (*account_language).clone());
         I18n::new(chosen.as_deref().unwrap_or("en_US"))
     };
     let hint = {
@@ -69,7 +72,10 @@ pub fn App(props: &AppProps) -> Html {
             domain: &config.domain,
             mailbox,
         }),
-        None => i18n.tr(&Msg::ShellForDomain { account: &config.account, domain: &config.domain }),
+        None => i18n.tr(&Msg::ShellForDomain {
+            account: &config.account,
+            domain: &config.domain,
+        }),
     };
     let sections = config.sections();
     html! {

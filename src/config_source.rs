@@ -8,8 +8,16 @@ use web_sys::{Document, UrlSearchParams};
 pub const CONFIG_ELEMENT_ID: &str = "ox-panel-config";
 
 /// The query keys a standalone page lets the address override (never secrets).
-const QUERY_KEYS: [&str; 8] =
-    ["account", "domain", "mailbox", "exchangeDomain", "exchangeUser", "role", "locale", "apiBase"];
+const QUERY_KEYS: [&str; 8] = [
+    "account",
+    "domain",
+    "mailbox",
+    "exchangeDomain",
+    "exchangeUser",
+    "role",
+    "locale",
+    "apiBase",
+];
 
 /// A host's plain object, checked by the same parser as the standalone JSON so both
 /// paths report a bad key in the same words.

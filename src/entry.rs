@@ -110,7 +110,10 @@ fn start(
             }
         })
     };
-    let api = Gated::new(HttpApi::new(&config, auth.clone(), on_unauthorized), open.clone());
+    let api = Gated::new(
+        HttpApi::new(&config, auth.clone(), on_unauthorized),
+        open.clone(),
+    );
     let props = AppProps {
         config: Rc::new(config),
         api: ApiRef::new(api),

@@ -42,18 +42,30 @@ struct ActionDone<'a> {
 
 impl Events {
     pub fn new(target: EventTarget) -> Self {
-        Self { target: Some(target) }
+        Self {
+            target: Some(target),
+        }
     }
 
     pub fn plan_changed(&self, from: &OxType, to: &OxType, allow_upgrade: bool) {
         self.dispatch(
             PLAN_CHANGED,
-            &PlanChanged { from: from.as_str(), to: to.as_str(), allow_upgrade },
+            &PlanChanged {
+                from: from.as_str(),
+                to: to.as_str(),
+                allow_upgrade,
+            },
         );
     }
 
     pub fn blackberry_action(&self, action: BlackberryAction, status: Option<u16>) {
-        self.dispatch(BLACKBERRY_ACTION, &ActionDone { action: action.as_str(), status });
+        self.dispatch(
+            BLACKBERRY_ACTION,
+            &ActionDone {
+                action: action.as_str(),
+                status,
+            },
+        );
     }
 
     pub fn auth_required(&self) {

@@ -11,15 +11,31 @@ use ox_core::rules::ViolationCode;
 pub enum Msg<'a> {
     // Shell
     AppTitle,
-    ShellFor { account: &'a str, domain: &'a str, mailbox: &'a str },
-    ShellForDomain { account: &'a str, domain: &'a str },
-    ConfigError { detail: &'a str },
+    ShellFor {
+        account: &'a str,
+        domain: &'a str,
+        mailbox: &'a str,
+    },
+    ShellForDomain {
+        account: &'a str,
+        domain: &'a str,
+    },
+    ConfigError {
+        detail: &'a str,
+    },
     Loading,
     TryAgain,
-    LoadFailed { what: &'a Msg<'a> },
-    ExchangeTarget { domain: &'a str, user: &'a str },
+    LoadFailed {
+        what: &'a Msg<'a>,
+    },
+    ExchangeTarget {
+        domain: &'a str,
+        user: &'a str,
+    },
     DomainHeading,
-    DomainPlaceholder { domain: &'a str },
+    DomainPlaceholder {
+        domain: &'a str,
+    },
     // What a failed read was about
     WhatSettings,
     WhatPlanNames,
@@ -31,33 +47,57 @@ pub enum Msg<'a> {
     // Webmail panel
     WebmailHeading,
     CurrentPlanLabel,
-    CurrentPlan { name: &'a str, r#type: &'a str },
+    CurrentPlan {
+        name: &'a str,
+        r#type: &'a str,
+    },
     UpgradesAllowed,
     UpgradesNotAllowed,
     UsageLabel,
-    UsageOf { usage: &'a str, quota: &'a str },
+    UsageOf {
+        usage: &'a str,
+        quota: &'a str,
+    },
     UsageUnknown,
     ChoosePlan,
-    PlanOption { name: &'a str, r#type: &'a str },
+    PlanOption {
+        name: &'a str,
+        r#type: &'a str,
+    },
     AllowUpgradeLabel,
-    Reason { code: ViolationCode, r#type: &'a str, limit: Option<u64>, quota: Option<&'a str> },
-    SummaryChange { from: &'a str, to: &'a str },
+    Reason {
+        code: ViolationCode,
+        r#type: &'a str,
+        limit: Option<u64>,
+        quota: Option<&'a str>,
+    },
+    SummaryChange {
+        from: &'a str,
+        to: &'a str,
+    },
     SummaryAllowOn,
     SummaryAllowOff,
     DowngradeWarning,
     NoChange,
     Submit,
     Submitting,
-    PlanChanged { to: &'a str },
+    PlanChanged {
+        to: &'a str,
+    },
     PlanOutcomeUnknown,
-    FieldError { field: &'a str, text: &'a str },
+    FieldError {
+        field: &'a str,
+        text: &'a str,
+    },
     // Failures of any request
     Error(&'a ApiError),
     // BlackBerry panel
     BlackberryHeading,
     // BlackBerry panel: service and device (BlackBerry section, kept together)
     BbStatusLabel,
-    BbBilling { status: &'a ox_core::types::BillingStatus },
+    BbBilling {
+        status: &'a ox_core::types::BillingStatus,
+    },
     BbNoService,
     BbNotConfigured,
     BbDeviceHeading,
@@ -78,32 +118,59 @@ pub enum Msg<'a> {
     BbNotAvailable,
     // BlackBerry panel: actions and why they are unavailable
     BbActionsHeading,
-    BbActionLabel { action: ox_core::types::BlackberryAction },
-    BbActionHelp { action: ox_core::types::BlackberryAction },
+    BbActionLabel {
+        action: ox_core::types::BlackberryAction,
+    },
+    BbActionHelp {
+        action: ox_core::types::BlackberryAction,
+    },
     BbBlockedNoUser,
     BbBlockedBusy,
     BbBlockedChecking,
     BbBlockedNoService,
-    BbBlockedNotOpen { status: &'a ox_core::types::BillingStatus },
+    BbBlockedNotOpen {
+        status: &'a ox_core::types::BillingStatus,
+    },
     BbBlockedUnreadable,
     // BlackBerry panel: confirmation
-    BbConfirmTitle { action: ox_core::types::BlackberryAction },
-    BbConfirmBody { action: ox_core::types::BlackberryAction, device: Option<&'a str>, user: &'a str },
-    BbConfirmFinal { action: ox_core::types::BlackberryAction },
-    BbConfirmTypeLabel { user: &'a str },
+    BbConfirmTitle {
+        action: ox_core::types::BlackberryAction,
+    },
+    BbConfirmBody {
+        action: ox_core::types::BlackberryAction,
+        device: Option<&'a str>,
+        user: &'a str,
+    },
+    BbConfirmFinal {
+        action: ox_core::types::BlackberryAction,
+    },
+    BbConfirmTypeLabel {
+        user: &'a str,
+    },
     BbConfirmTypeHint,
-    BbConfirmSubmit { action: ox_core::types::BlackberryAction },
+    BbConfirmSubmit {
+        action: ox_core::types::BlackberryAction,
+    },
     BbCancel,
     // BlackBerry panel: outcomes and activity
-    BbSending { action: ox_core::types::BlackberryAction },
-    BbAccepted { action: ox_core::types::BlackberryAction },
+    BbSending {
+        action: ox_core::types::BlackberryAction,
+    },
+    BbAccepted {
+        action: ox_core::types::BlackberryAction,
+    },
     BbOutcomeUnknown,
-    BbRefused { error: &'a ApiError, billing: Option<&'a ox_core::types::BillingStatus> },
+    BbRefused {
+        error: &'a ApiError,
+        billing: Option<&'a ox_core::types::BillingStatus>,
+    },
     BbActivityHeading,
     BbActivityPending,
     BbActivityAccepted,
     BbActivityUnknown,
-    BbActivityRefused { status: Option<u16> },
+    BbActivityRefused {
+        status: Option<u16>,
+    },
 }
 
 /// What the components receive through context: the locale and the catalogue.
@@ -126,7 +193,9 @@ impl I18n {
         let valid = !tag.is_empty()
             && tag.len() <= 35
             && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        Self { locale: if valid { tag } else { "en-US".to_owned() } }
+        Self {
+            locale: if valid { tag } else { "en-US".to_owned() },
+        }
     }
 
     pub fn tr(&self, msg: &Msg<'_>) -> String {
@@ -204,11 +273,19 @@ impl Msg<'_> {
             Msg::BbActionsHeading => "blackberry.actions.heading",
             Msg::BbActionLabel { action } => bb_per_action(
                 *action,
-                ["blackberry.action.resend.label", "blackberry.action.wipe.label", "blackberry.action.reinitialize.label"],
+                [
+                    "blackberry.action.resend.label",
+                    "blackberry.action.wipe.label",
+                    "blackberry.action.reinitialize.label",
+                ],
             ),
             Msg::BbActionHelp { action } => bb_per_action(
                 *action,
-                ["blackberry.action.resend.help", "blackberry.action.wipe.help", "blackberry.action.reinitialize.help"],
+                [
+                    "blackberry.action.resend.help",
+                    "blackberry.action.wipe.help",
+                    "blackberry.action.reinitialize.help",
+                ],
             ),
             Msg::BbBlockedNoUser => "blackberry.blocked.no_user",
             Msg::BbBlockedBusy => "blackberry.blocked.busy",
@@ -218,27 +295,47 @@ impl Msg<'_> {
             Msg::BbBlockedUnreadable => "blackberry.blocked.unreadable",
             Msg::BbConfirmTitle { action } => bb_per_action(
                 *action,
-                ["blackberry.confirm.resend.title", "blackberry.confirm.wipe.title", "blackberry.confirm.reinitialize.title"],
+                [
+                    "blackberry.confirm.resend.title",
+                    "blackberry.confirm.wipe.title",
+                    "blackberry.confirm.reinitialize.title",
+                ],
             ),
             Msg::BbConfirmBody { action, .. } => bb_per_action(
                 *action,
-                ["blackberry.confirm.resend.body", "blackberry.confirm.wipe.body", "blackberry.confirm.reinitialize.body"],
+                [
+                    "blackberry.confirm.resend.body",
+                    "blackberry.confirm.wipe.body",
+                    "blackberry.confirm.reinitialize.body",
+                ],
             ),
             Msg::BbConfirmFinal { action } => bb_per_action(
                 *action,
-                ["blackberry.confirm.resend.final", "blackberry.confirm.wipe.final", "blackberry.confirm.reinitialize.final"],
+                [
+                    "blackberry.confirm.resend.final",
+                    "blackberry.confirm.wipe.final",
+                    "blackberry.confirm.reinitialize.final",
+                ],
             ),
             Msg::BbConfirmTypeLabel { .. } => "blackberry.confirm.type_label",
             Msg::BbConfirmTypeHint => "blackberry.confirm.type_hint",
             Msg::BbConfirmSubmit { action } => bb_per_action(
                 *action,
-                ["blackberry.confirm.resend.submit", "blackberry.confirm.wipe.submit", "blackberry.confirm.reinitialize.submit"],
+                [
+                    "blackberry.confirm.resend.submit",
+                    "blackberry.confirm.wipe.submit",
+                    "blackberry.confirm.reinitialize.submit",
+                ],
             ),
             Msg::BbCancel => "blackberry.confirm.cancel",
             Msg::BbSending { .. } => "blackberry.result.sending",
             Msg::BbAccepted { action } => bb_per_action(
                 *action,
-                ["blackberry.result.resend.accepted", "blackberry.result.wipe.accepted", "blackberry.result.reinitialize.accepted"],
+                [
+                    "blackberry.result.resend.accepted",
+                    "blackberry.result.wipe.accepted",
+                    "blackberry.result.reinitialize.accepted",
+                ],
             ),
             Msg::BbOutcomeUnknown => "blackberry.result.unknown",
             Msg::BbRefused { error, .. } => bb_refused_key(error),
@@ -418,7 +515,9 @@ fn reason_en(code: ViolationCode, ty: &str, limit: Option<u64>, quota: Option<&s
             Some(n) => format!("The domain already has {n} mailboxes on this plan, its limit."),
             None => "The domain has no room left on this plan.".into(),
         },
-        ViolationCode::UpgradesDisabled => "Plan changes are not available for this product.".into(),
+        ViolationCode::UpgradesDisabled => {
+            "Plan changes are not available for this product.".into()
+        }
     }
 }
 
@@ -537,13 +636,19 @@ fn bb_action_label_en(action: ox_core::types::BlackberryAction) -> &'static str 
 fn bb_action_help_en(action: ox_core::types::BlackberryAction) -> &'static str {
     use ox_core::types::BlackberryAction::*;
     match action {
-        ResendServiceBooks => "Sends the device its setup for mail, calendar and contacts again. \
+        ResendServiceBooks => {
+            "Sends the device its setup for mail, calendar and contacts again. \
              Use it when messages, calendar entries, contacts or address look-ups stop \
-             syncing; nothing on the device is deleted.",
-        Wipe => "Erases everything on the device for good and resets it to factory settings. \
-             Use it when the device is lost or stolen, or before it is handed to someone else.",
-        Reinitialize => "Erases the device, then sets up syncing again with a new password, so \
-             its user goes through the device setup once more. Use it to start a device afresh.",
+             syncing; nothing on the device is deleted."
+        }
+        Wipe => {
+            "Erases everything on the device for good and resets it to factory settings. \
+             Use it when the device is lost or stolen, or before it is handed to someone else."
+        }
+        Reinitialize => {
+            "Erases the device, then sets up syncing again with a new password, so \
+             its user goes through the device setup once more. Use it to start a device afresh."
+        }
     }
 }
 
@@ -609,7 +714,9 @@ fn bb_accepted_en(action: ox_core::types::BlackberryAction) -> &'static str {
             "Accepted: the device receives its service books the next time it connects."
         }
         Wipe => "Accepted: the device is wiped the next time it connects.",
-        Reinitialize => "Accepted: the device is erased and set up again the next time it connects.",
+        Reinitialize => {
+            "Accepted: the device is erased and set up again the next time it connects."
+        }
     }
 }
 
@@ -683,15 +790,25 @@ mod bb_tests {
             let m = Msg::BbBilling { status: s };
             assert!(m.key().starts_with("blackberry.billing."));
             assert!(keys.insert(m.key()), "{}", m.key());
-            assert!(!I18n::default().tr(&Msg::BbBlockedNotOpen { status: s }).is_empty());
+            assert!(!I18n::default()
+                .tr(&Msg::BbBlockedNotOpen { status: s })
+                .is_empty());
         }
-        assert!(I18n::default().tr(&Msg::BbBilling { status: &statuses[6] }).contains("“frozen”"));
+        assert!(I18n::default()
+            .tr(&Msg::BbBilling {
+                status: &statuses[6]
+            })
+            .contains("“frozen”"));
         for action in BlackberryAction::all() {
             for m in [
                 Msg::BbActionLabel { action },
                 Msg::BbActionHelp { action },
                 Msg::BbConfirmTitle { action },
-                Msg::BbConfirmBody { action, device: None, user: "john.smith" },
+                Msg::BbConfirmBody {
+                    action,
+                    device: None,
+                    user: "john.smith",
+                },
                 Msg::BbConfirmFinal { action },
                 Msg::BbConfirmSubmit { action },
                 Msg::BbAccepted { action },
@@ -702,7 +819,9 @@ mod bb_tests {
             }
         }
         assert_eq!(
-            I18n::default().tr(&Msg::BbConfirmSubmit { action: BlackberryAction::Wipe }),
+            I18n::default().tr(&Msg::BbConfirmSubmit {
+                action: BlackberryAction::Wipe
+            }),
             "Wipe device permanently"
         );
     }
@@ -710,9 +829,15 @@ mod bb_tests {
     #[test]
     fn a_refusal_names_the_billing_status() {
         let e = ApiError::Conflict(None);
-        let text = I18n::default().tr(&Msg::BbRefused { error: &e, billing: Some(&BillingStatus::Suspended) });
+        let text = I18n::default().tr(&Msg::BbRefused {
+            error: &e,
+            billing: Some(&BillingStatus::Suspended),
+        });
         assert!(text.contains("suspended"), "{text}");
-        let text = I18n::default().tr(&Msg::BbRefused { error: &e, billing: None });
+        let text = I18n::default().tr(&Msg::BbRefused {
+            error: &e,
+            billing: None,
+        });
         assert!(text.contains("not active"), "{text}");
     }
 }
@@ -742,7 +867,12 @@ mod tests {
             LimitReached,
             UpgradesDisabled,
         ] {
-            let m = Msg::Reason { code, r#type: "premium", limit: Some(2), quota: Some("1 GB") };
+            let m = Msg::Reason {
+                code,
+                r#type: "premium",
+                limit: Some(2),
+                quota: Some("1 GB"),
+            };
             assert!(m.key().starts_with("reason."));
             assert!(!I18n::default().tr(&m).is_empty());
         }

@@ -29,8 +29,11 @@ fn with_status(status: &str) -> FakeApi {
 /// bubbling and cancelable like a real one.
 fn event(constructor: &str, kind: &str, fields: &[(&str, JsValue)]) -> web_sys::Event {
     let init = js_sys::Object::new();
-    let defaults =
-        [("bubbles", JsValue::TRUE), ("cancelable", JsValue::TRUE), ("composed", JsValue::TRUE)];
+    let defaults = [
+        ("bubbles", JsValue::TRUE),
+        ("cancelable", JsValue::TRUE),
+        ("composed", JsValue::TRUE),
+    ];
     for (k, v) in defaults.iter().chain(fields.iter()) {
         let _ = js_sys::Reflect::set(&init, &JsValue::from_str(k), v);
     }
@@ -49,7 +52,11 @@ fn press(el: &Element, key: &str, shift: bool, repeat: bool) -> bool {
     let e = event(
         "KeyboardEvent",
         "keydown",
-        &[("key", key.into()), ("shiftKey", shift.into()), ("repeat", repeat.into())],
+        &[
+            ("key", key.into()),
+            ("shiftKey", shift.into()),
+            ("repeat", repeat.into()),
+        ],
     );
     let _ = el.dispatch_event(&e);
     e.default_prevented()
@@ -63,7 +70,9 @@ fn type_into(input: &Element, text: &str) {
 }
 
 fn active() -> Option<Element> {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element())
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
 }
 
 fn is_active(el: &Element) -> bool {
@@ -103,7 +112,10 @@ async fn confirm(root: &Element, action: &str) {
     let submit = wait_testid(root, "confirm-submit").await;
     until("confirm enabled", || !is_disabled(&submit)).await;
     click(&submit);
-    until("dialog closed", || by_testid(root, "confirm-dialog").is_none()).await;
+    until("dialog closed", || {
+        by_testid(root, "confirm-dialog").is_none()
+    })
+    .await;
 }
 
 async fn settle() {
@@ -128,7 +140,10 @@ async fn shows_the_billing_status_and_the_device() {
     api.release("blackberry_status");
     ready(&root).await;
     assert_eq!(text(&root, "blackberry-status").trim(), "Active");
-    assert_eq!(testid_attr(&root, "blackberry-status", "data-billing").as_deref(), Some("open"));
+    assert_eq!(
+        testid_attr(&root, "blackberry-status", "data-billing").as_deref(),
+        Some("open")
+    );
     wait_testid(&root, "bb-device").await;
     assert_eq!(text(&root, "bb-device-name"), "John Smith");
     assert_eq!(text(&root, "bb-device-pin"), "12345678");
@@ -138,12 +153,22 @@ async fn shows_the_billing_status_and_the_device() {
     assert_eq!(text(&root, "bb-device-forwarded"), "1,234");
     assert_eq!(text(&root, "bb-device-filtered"), "not available");
     let fwd = text(&root, "bb-device-last-forward");
-    assert!(fwd.contains("2026") && fwd.contains("Nov"), "locale date, got {fwd:?}");
-    assert!(!fwd.contains("11/20/2026 10:00:00"), "not the raw API text: {fwd:?}");
+    assert!(
+        fwd.contains("2026") && fwd.contains("Nov"),
+        "locale date, got {fwd:?}"
+    );
+    assert!(
+        !fwd.contains("11/20/2026 10:00:00"),
+        "not the raw API text: {fwd:?}"
+    );
     let time = query(&root, "[data-testid=bb-device-last-forward] time")
         .and_then(|t| t.get_attribute("datetime"));
     assert_eq!(time.as_deref(), Some("2026-11-20T10:00:00"));
-    assert_eq!(text(&root, "bb-device-last-send"), "not available", "garbage is not shown");
+    assert_eq!(
+        text(&root, "bb-device-last-send"),
+        "not available",
+        "garbage is not shown"
+    );
     // Status and statistics were read once each, in parallel.
     assert_eq!(api.calls_of("blackberry_status").len(), 1);
     assert_eq!(api.calls_of("blackberry_statistics").len(), 1);
@@ -171,7 +196,9 @@ async fn an_unknown_billing_status_is_quoted() {
     ready(&root).await;
     let status = text(&root, "blackberry-status");
     assert!(status.contains("“frozen”"), "{status}");
-    assert!(is_disabled(&wait_testid(&root, "bb-action-resendServiceBooks").await));
+    assert!(is_disabled(
+        &wait_testid(&root, "bb-action-resendServiceBooks").await
+    ));
     assert!(text(&root, "bb-actions-reason").contains("“frozen”"));
 }
 
@@ -193,7 +220,10 @@ async fn every_status_but_open_disables_the_actions_with_the_reason() {
         let reason = wait_testid(&root, "bb-actions-reason").await;
         let reason_text = reason.text_content().unwrap_or_default();
         assert!(reason_text.contains(phrase), "{status}: {reason_text}");
-        assert_eq!(reason.get_attribute("data-reason").as_deref(), Some("not_open"));
+        assert_eq!(
+            reason.get_attribute("data-reason").as_deref(),
+            Some("not_open")
+        );
         let reason_id = reason.id();
         for action in ["resendServiceBooks", "wipe", "reinitialize"] {
             let button = wait_testid(&root, &format!("bb-action-{action}")).await;
@@ -206,7 +236,10 @@ async fn every_status_but_open_disables_the_actions_with_the_reason() {
             click(&button);
         }
         settle().await;
-        assert!(by_testid(&root, "confirm-dialog").is_none(), "{status}: no dialog");
+        assert!(
+            by_testid(&root, "confirm-dialog").is_none(),
+            "{status}: no dialog"
+        );
         assert!(api.calls_of(ACTION).is_empty());
         app.destroy();
     }
@@ -219,26 +252,40 @@ async fn no_service_on_404() {
     api.replies().bb_statistics = Err(ApiError::NotFound(None));
     let (root, _app) = render(&api, default_config());
     ready(&root).await;
-    assert_eq!(text(&root, "blackberry-status").trim(), "No BlackBerry service on this mailbox.");
+    assert_eq!(
+        text(&root, "blackberry-status").trim(),
+        "No BlackBerry service on this mailbox."
+    );
     assert_eq!(
         testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
         Some("no_service")
     );
     assert!(text(&root, "bb-actions-reason").contains("no BlackBerry service"));
     for action in ["resendServiceBooks", "wipe", "reinitialize"] {
-        assert!(is_disabled(&wait_testid(&root, &format!("bb-action-{action}")).await));
+        assert!(is_disabled(
+            &wait_testid(&root, &format!("bb-action-{action}")).await
+        ));
     }
     assert!(by_testid(&root, "bb-device").is_none());
-    assert!(by_testid(&root, "load-error").is_none(), "a 404 is not a load failure");
+    assert!(
+        by_testid(&root, "load-error").is_none(),
+        "a 404 is not a load failure"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_failed_read_offers_try_again() {
     let api = FakeApi::new(Replies::default());
-    api.replies().bb_status = Err(ApiError::Server { status: 502, message: None });
+    api.replies().bb_status = Err(ApiError::Server {
+        status: 502,
+        message: None,
+    });
     let (root, _app) = render(&api, default_config());
     let failure = wait_testid(&root, "load-error").await;
-    assert!(failure.text_content().unwrap_or_default().contains("BlackBerry service status"));
+    assert!(failure
+        .text_content()
+        .unwrap_or_default()
+        .contains("BlackBerry service status"));
     assert_eq!(
         testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
         Some("unreadable")
@@ -246,11 +293,18 @@ async fn a_failed_read_offers_try_again() {
     assert!(is_disabled(&wait_testid(&root, "bb-action-wipe").await));
     api.replies().bb_status = Ok(fixture(serde_json::json!({"billingStatus": "open"})));
     click(&wait_testid(&root, "retry").await);
-    until("status after retry", || text(&root, "blackberry-status").trim() == "Active").await;
+    until("status after retry", || {
+        text(&root, "blackberry-status").trim() == "Active"
+    })
+    .await;
     assert!(by_testid(&root, "load-error").is_none());
     assert!(!is_disabled(&wait_testid(&root, "bb-action-wipe").await));
     assert_eq!(api.calls_of("blackberry_status").len(), 2);
-    assert_eq!(api.calls_of("blackberry_statistics").len(), 1, "only the failed read is repeated");
+    assert_eq!(
+        api.calls_of("blackberry_statistics").len(),
+        1,
+        "only the failed read is repeated"
+    );
 }
 
 // ---------------------------------------------------------------- the dialog
@@ -265,14 +319,22 @@ async fn the_wipe_dialog_is_an_alert_that_names_the_loss() {
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
     let labelled = dialog.get_attribute("aria-labelledby").unwrap_or_default();
     let described = dialog.get_attribute("aria-describedby").unwrap_or_default();
-    let title =
-        query(&root, &format!("#{labelled}")).and_then(|e| e.text_content()).unwrap_or_default();
-    let body =
-        query(&root, &format!("#{described}")).and_then(|e| e.text_content()).unwrap_or_default();
+    let title = query(&root, &format!("#{labelled}"))
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    let body = query(&root, &format!("#{described}"))
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
     assert!(title.contains("Wipe"), "{title}");
-    assert!(body.contains("deleted") && body.contains("cannot be recovered"), "{body}");
+    assert!(
+        body.contains("deleted") && body.contains("cannot be recovered"),
+        "{body}"
+    );
     assert!(body.contains("john.smith"), "{body}");
-    assert_eq!(text(&root, "confirm-submit").trim(), "Wipe device permanently");
+    assert_eq!(
+        text(&root, "confirm-submit").trim(),
+        "Wipe device permanently"
+    );
     // The rest of the panel is out of reach while it is open.
     assert!(query(&root, ".oxp-bb-content[inert]").is_some());
 
@@ -285,7 +347,10 @@ async fn the_wipe_dialog_is_an_alert_that_names_the_loss() {
 /// Closes the open dialog with Cancel and opens another.
 async fn open_dialog_again(root: &Element, action: &str) -> Element {
     click(&wait_testid(root, "confirm-cancel").await);
-    until("dialog closed", || by_testid(root, "confirm-dialog").is_none()).await;
+    until("dialog closed", || {
+        by_testid(root, "confirm-dialog").is_none()
+    })
+    .await;
     open_dialog(root, action).await
 }
 
@@ -296,7 +361,10 @@ async fn resend_asks_a_simple_confirm() {
     ready(&root).await;
     let dialog = open_dialog(&root, "resendServiceBooks").await;
     assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
-    assert!(by_testid(&root, "confirm-input").is_none(), "nothing to type");
+    assert!(
+        by_testid(&root, "confirm-input").is_none(),
+        "nothing to type"
+    );
     let submit = wait_testid(&root, "confirm-submit").await;
     assert!(!is_disabled(&submit));
     click(&submit);
@@ -304,7 +372,10 @@ async fn resend_asks_a_simple_confirm() {
         testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
     })
     .await;
-    assert_eq!(api.calls_of(ACTION), vec!["blackberry_action resendServiceBooks".to_owned()]);
+    assert_eq!(
+        api.calls_of(ACTION),
+        vec!["blackberry_action resendServiceBooks".to_owned()]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -315,7 +386,10 @@ async fn focus_starts_on_cancel_and_returns_to_the_button() {
     for action in ["wipe", "reinitialize", "resendServiceBooks"] {
         open_dialog(&root, action).await;
         click(&wait_testid(&root, "confirm-cancel").await);
-        until("dialog closed", || by_testid(&root, "confirm-dialog").is_none()).await;
+        until("dialog closed", || {
+            by_testid(&root, "confirm-dialog").is_none()
+        })
+        .await;
         let button = wait_testid(&root, &format!("bb-action-{action}")).await;
         until("focus back on the opening button", || is_active(&button)).await;
     }
@@ -331,16 +405,33 @@ async fn escape_closes_and_sends_nothing() {
     let input = wait_testid(&root, "confirm-input").await;
     type_into(&input, "john.smith");
     assert!(press(&input, "Escape", false, false), "Escape is handled");
-    until("dialog closed", || by_testid(&root, "confirm-dialog").is_none()).await;
+    until("dialog closed", || {
+        by_testid(&root, "confirm-dialog").is_none()
+    })
+    .await;
     let button = wait_testid(&root, "bb-action-wipe").await;
     until("focus back on wipe", || is_active(&button)).await;
     // Reopening starts empty: the typed name is not kept.
     open_dialog(&root, "wipe").await;
     let input = wait_testid(&root, "confirm-input").await;
-    assert_eq!(input.dyn_ref::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default(), "");
+    assert_eq!(
+        input
+            .dyn_ref::<HtmlInputElement>()
+            .map(|i| i.value())
+            .unwrap_or_default(),
+        ""
+    );
     assert!(is_disabled(&wait_testid(&root, "confirm-submit").await));
-    press(&wait_testid(&root, "confirm-cancel").await, "Escape", false, false);
-    until("dialog closed", || by_testid(&root, "confirm-dialog").is_none()).await;
+    press(
+        &wait_testid(&root, "confirm-cancel").await,
+        "Escape",
+        false,
+        false,
+    );
+    until("dialog closed", || {
+        by_testid(&root, "confirm-dialog").is_none()
+    })
+    .await;
     settle().await;
     assert!(api.calls_of(ACTION).is_empty());
 }
@@ -356,9 +447,15 @@ async fn tab_and_shift_tab_stay_inside() {
     let submit = wait_testid(&root, "confirm-submit").await;
     // Submit is disabled, so Cancel is the last stop: Tab wraps to the input.
     assert!(press(&cancel, "Tab", false, false));
-    assert!(is_active(&input), "Tab from the last element goes to the first");
+    assert!(
+        is_active(&input),
+        "Tab from the last element goes to the first"
+    );
     assert!(press(&input, "Tab", true, false));
-    assert!(is_active(&cancel), "Shift+Tab from the first goes to the last");
+    assert!(
+        is_active(&cancel),
+        "Shift+Tab from the first goes to the last"
+    );
     // Inside the cycle the browser moves focus itself.
     assert!(!press(&input, "Tab", false, false));
     type_into(&input, "john.smith");
@@ -379,9 +476,15 @@ async fn the_name_must_be_typed_exactly() {
     let input = wait_testid(&root, "confirm-input").await;
     let submit = wait_testid(&root, "confirm-submit").await;
     assert!(is_disabled(&submit), "disabled before typing");
-    for wrong in
-        ["john", "john.smit", "John.Smith", "john.smith ", " john.smith", "john.smith2", "jane.doe"]
-    {
+    for wrong in [
+        "john",
+        "john.smit",
+        "John.Smith",
+        "john.smith ",
+        " john.smith",
+        "john.smith2",
+        "jane.doe",
+    ] {
         type_into(&input, wrong);
         settle().await;
         assert!(is_disabled(&submit), "{wrong:?} keeps it disabled");
@@ -416,7 +519,10 @@ async fn the_exchange_user_is_the_name_to_type() {
     let submit = wait_testid(&root, "confirm-submit").await;
     type_into(&input, "john.smith");
     settle().await;
-    assert!(is_disabled(&submit), "the OX mailbox name is not the Exchange user");
+    assert!(
+        is_disabled(&submit),
+        "the OX mailbox name is not the Exchange user"
+    );
     type_into(&input, "jsmith");
     until("enabled", || !is_disabled(&submit)).await;
 }
@@ -447,8 +553,14 @@ async fn a_double_click_sends_one_request() {
     })
     .await;
     settle().await;
-    assert_eq!(api.calls_of(ACTION), vec!["blackberry_action wipe".to_owned()]);
-    assert_eq!(*seen.borrow(), vec![r#"{"action":"wipe","status":202}"#.to_owned()]);
+    assert_eq!(
+        api.calls_of(ACTION),
+        vec!["blackberry_action wipe".to_owned()]
+    );
+    assert_eq!(
+        *seen.borrow(),
+        vec![r#"{"action":"wipe","status":202}"#.to_owned()]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -463,7 +575,10 @@ async fn while_in_flight_everything_is_locked() {
     })
     .await;
     assert!(text(&root, "bb-result").contains("Reinitialize device"));
-    assert_eq!(testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(), Some("busy"));
+    assert_eq!(
+        testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
+        Some("busy")
+    );
     let outcome = query(&root, ".oxp-bb-outcome").unwrap_or_else(|| panic!("outcome region"));
     until("focus on the outcome", || is_active(&outcome)).await;
     for action in ["resendServiceBooks", "wipe", "reinitialize"] {
@@ -473,10 +588,15 @@ async fn while_in_flight_everything_is_locked() {
     }
     settle().await;
     assert!(by_testid(&root, "confirm-dialog").is_none());
-    let items =
-        root.query_selector_all("[data-testid=bb-activity-item]").map(|l| l.length()).unwrap_or(0);
+    let items = root
+        .query_selector_all("[data-testid=bb-activity-item]")
+        .map(|l| l.length())
+        .unwrap_or(0);
     assert_eq!(items, 1);
-    assert_eq!(testid_attr(&root, "bb-activity-item", "data-outcome").as_deref(), Some("pending"));
+    assert_eq!(
+        testid_attr(&root, "bb-activity-item", "data-outcome").as_deref(),
+        Some("pending")
+    );
     assert_eq!(api.calls_of(ACTION).len(), 1);
     api.release(ACTION);
     until("accepted", || {
@@ -485,10 +605,16 @@ async fn while_in_flight_everything_is_locked() {
     .await;
     assert!(text(&root, "bb-result").contains("next time it connects"));
     // Status and statistics were read again; the action was not.
-    until("re-read", || api.calls_of("blackberry_statistics").len() == 2).await;
+    until("re-read", || {
+        api.calls_of("blackberry_statistics").len() == 2
+    })
+    .await;
     assert_eq!(api.calls_of("blackberry_status").len(), 2);
     assert_eq!(api.calls_of(ACTION).len(), 1);
-    assert!(!is_disabled(&wait_testid(&root, "bb-action-wipe").await), "unlocked after the answer");
+    assert!(
+        !is_disabled(&wait_testid(&root, "bb-action-wipe").await),
+        "unlocked after the answer"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -501,16 +627,23 @@ async fn the_activity_list_is_newest_first() {
         testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
     })
     .await;
-    api.replies().bb_action = Err(ApiError::Server { status: 502, message: None });
-    until("unlocked", || by_testid(&root, "bb-action-wipe").is_some_and(|b| !is_disabled(&b)))
-        .await;
+    api.replies().bb_action = Err(ApiError::Server {
+        status: 502,
+        message: None,
+    });
+    until("unlocked", || {
+        by_testid(&root, "bb-action-wipe").is_some_and(|b| !is_disabled(&b))
+    })
+    .await;
     confirm(&root, "wipe").await;
     until("second answered", || {
         testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("server")
     })
     .await;
     let items: Vec<(String, String, String)> = {
-        let list = root.query_selector_all("[data-testid=bb-activity-item]").ok();
+        let list = root
+            .query_selector_all("[data-testid=bb-activity-item]")
+            .ok();
         (0..list.as_ref().map(|l| l.length()).unwrap_or(0))
             .filter_map(|i| list.as_ref().and_then(|l| l.item(i)))
             .filter_map(|n| n.dyn_into::<Element>().ok())
@@ -524,8 +657,14 @@ async fn the_activity_list_is_newest_first() {
             .collect()
     };
     assert_eq!(items.len(), 2);
-    assert_eq!((items[0].0.as_str(), items[0].1.as_str()), ("wipe", "server"));
-    assert_eq!((items[1].0.as_str(), items[1].1.as_str()), ("resendServiceBooks", "accepted"));
+    assert_eq!(
+        (items[0].0.as_str(), items[0].1.as_str()),
+        ("wipe", "server")
+    );
+    assert_eq!(
+        (items[1].0.as_str(), items[1].1.as_str()),
+        ("resendServiceBooks", "accepted")
+    );
     assert!(items[0].2.contains("502"), "{}", items[0].2);
     assert!(query(&root, "[data-testid=bb-activity-item] time")
         .and_then(|t| t.get_attribute("datetime"))
@@ -538,9 +677,19 @@ async fn the_activity_list_is_newest_first() {
 #[wasm_bindgen_test]
 async fn every_outcome_has_its_message() {
     /// The reply, its outcome code, words of its message, the event's status.
-    type Case = (Result<(), ApiError>, &'static str, &'static str, Option<u16>);
+    type Case = (
+        Result<(), ApiError>,
+        &'static str,
+        &'static str,
+        Option<u16>,
+    );
     let cases: Vec<Case> = vec![
-        (Ok(()), "accepted", "wiped the next time it connects", Some(202)),
+        (
+            Ok(()),
+            "accepted",
+            "wiped the next time it connects",
+            Some(202),
+        ),
         (
             Err(ApiError::Network("reset".into())),
             "unknown",
@@ -548,23 +697,57 @@ async fn every_outcome_has_its_message() {
             None,
         ),
         (Err(ApiError::Timeout), "unknown", "Outcome unknown", None),
-        (Err(ApiError::NotFound(None)), "not_found", "no BlackBerry service", Some(404)),
-        (Err(ApiError::MethodNotAllowed), "method_not_allowed", "405", Some(405)),
         (
-            Err(ApiError::Server { status: 502, message: None }),
+            Err(ApiError::NotFound(None)),
+            "not_found",
+            "no BlackBerry service",
+            Some(404),
+        ),
+        (
+            Err(ApiError::MethodNotAllowed),
+            "method_not_allowed",
+            "405",
+            Some(405),
+        ),
+        (
+            Err(ApiError::Server {
+                status: 502,
+                message: None,
+            }),
             "server",
             "internal error (502)",
             Some(502),
         ),
-        (Err(ApiError::Server { status: 503, message: None }), "server", "error 503", Some(503)),
-        (Err(ApiError::Unauthorized), "unauthorized", "Sign in again", Some(401)),
         (
-            Err(ApiError::InvalidBody { status: 400, detail: "not JSON".into() }),
+            Err(ApiError::Server {
+                status: 503,
+                message: None,
+            }),
+            "server",
+            "error 503",
+            Some(503),
+        ),
+        (
+            Err(ApiError::Unauthorized),
+            "unauthorized",
+            "Sign in again",
+            Some(401),
+        ),
+        (
+            Err(ApiError::InvalidBody {
+                status: 400,
+                detail: "not JSON".into(),
+            }),
             "invalid_body",
             "cannot read",
             Some(400),
         ),
-        (Err(ApiError::UnexpectedStatus(418)), "unexpected_status", "status 418", Some(418)),
+        (
+            Err(ApiError::UnexpectedStatus(418)),
+            "unexpected_status",
+            "status 418",
+            Some(418),
+        ),
     ];
     for (reply, code, words, status) in cases {
         let api = FakeApi::new(Replies::default());
@@ -585,8 +768,13 @@ async fn every_outcome_has_its_message() {
             "{reply:?}"
         );
         let message = text(&root, "bb-result");
-        assert!(message.to_lowercase().contains(&words.to_lowercase()), "{reply:?}: {message}");
-        let status_json = status.map(|s| s.to_string()).unwrap_or_else(|| "null".into());
+        assert!(
+            message.to_lowercase().contains(&words.to_lowercase()),
+            "{reply:?}: {message}"
+        );
+        let status_json = status
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "null".into());
         until("event", || !seen.borrow().is_empty()).await;
         assert_eq!(
             *seen.borrow(),
@@ -616,10 +804,16 @@ async fn a_conflict_names_the_billing_status() {
         testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("conflict")
     })
     .await;
-    until("status re-read", || text(&root, "blackberry-status").trim() == "Suspended").await;
+    until("status re-read", || {
+        text(&root, "blackberry-status").trim() == "Suspended"
+    })
+    .await;
     let message = text(&root, "bb-result");
     assert!(message.contains("suspended"), "{message}");
-    assert_eq!(testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(), Some("not_open"));
+    assert_eq!(
+        testid_attr(&root, "bb-actions-reason", "data-reason").as_deref(),
+        Some("not_open")
+    );
     assert_eq!(api.calls_of(ACTION).len(), 1);
 }
 

@@ -32,7 +32,14 @@ async fn shell_shows_the_configured_mailbox_and_both_sections() {
     let target = text(&root, "panel-target");
     assert!(target.contains("test"), "{target}");
     assert!(target.contains("john.smith@test.com"), "{target}");
-    assert_eq!(root.query_selector("h1").ok().flatten().and_then(|h| h.text_content()).as_deref(), Some("Mailbox settings"));
+    assert_eq!(
+        root.query_selector("h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .as_deref(),
+        Some("Mailbox settings")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -44,12 +51,21 @@ async fn loading_then_current_plan_and_usage() {
     assert!(by_testid(&root, "current-plan").is_none());
     // Every read started at once, before any answered.
     for call in ["webmail", "webmail_names", "webmail_limits", "mailbox"] {
-        assert_eq!(api.calls_of(call).len(), 1, "{call} not started in parallel: {:?}", api.calls());
+        assert_eq!(
+            api.calls_of(call).len(),
+            1,
+            "{call} not started in parallel: {:?}",
+            api.calls()
+        );
     }
     api.release("webmail");
     loaded(&root).await;
     assert_eq!(text(&root, "current-plan"), "SMX Mail Basic (standard)");
-    assert!(text(&root, "usage-text").contains("200 MB of 1 GB"), "{}", text(&root, "usage-text"));
+    assert!(
+        text(&root, "usage-text").contains("200 MB of 1 GB"),
+        "{}",
+        text(&root, "usage-text")
+    );
     assert!(checked(&root, "plan-option-standard"));
     assert!(!root.inner_html().contains("secret-token-never-shown"));
     // No limit is positive, so the mailboxes are not counted.
@@ -66,7 +82,14 @@ async fn options_in_order_with_names_and_submit_only_for_a_change() {
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .filter_map(|e| e.get_attribute("data-testid"))
         .collect();
-    assert_eq!(radios, ["plan-option-standard", "plan-option-activesync", "plan-option-premium"]);
+    assert_eq!(
+        radios,
+        [
+            "plan-option-standard",
+            "plan-option-activesync",
+            "plan-option-premium"
+        ]
+    );
     let submit = wait_testid(&root, "plan-submit").await;
     assert!(is_disabled(&submit), "nothing to change yet");
     click(&wait_testid(&root, "plan-option-premium").await);
@@ -78,14 +101,20 @@ async fn options_in_order_with_names_and_submit_only_for_a_change() {
 #[wasm_bindgen_test]
 async fn not_allowed_to_upgrade_disables_larger_plans_with_reason() {
     let api = FakeApi::default();
-    api.replies().webmail = Ok(serde_json::from_value(serde_json::json!({"type": "standard", "allowUpgrade": false})).unwrap_or_else(|e| panic!("{e}")));
+    api.replies().webmail = Ok(serde_json::from_value(
+        serde_json::json!({"type": "standard", "allowUpgrade": false}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
     let (root, _h) = render(&api, default_config());
     loaded(&root).await;
     for t in ["activesync", "premium"] {
         let option = wait_testid(&root, &format!("plan-option-{t}")).await;
         assert!(is_disabled(&option), "{t} should be disabled");
         let reason = wait_testid(&root, &format!("plan-option-{t}-reason")).await;
-        assert_eq!(reason.get_attribute("data-code").as_deref(), Some("upgrade_not_allowed"));
+        assert_eq!(
+            reason.get_attribute("data-code").as_deref(),
+            Some("upgrade_not_allowed")
+        );
         assert!(text(&root, &format!("plan-option-{t}-reason")).contains("Upgrades are turned off"));
         assert_eq!(option.get_attribute("aria-describedby"), Some(reason.id()));
     }
@@ -95,7 +124,10 @@ async fn not_allowed_to_upgrade_disables_larger_plans_with_reason() {
 #[wasm_bindgen_test]
 async fn admin_may_upgrade_despite_allow_upgrade_false() {
     let api = FakeApi::default();
-    api.replies().webmail = Ok(serde_json::from_value(serde_json::json!({"type": "standard", "allowUpgrade": false})).unwrap_or_else(|e| panic!("{e}")));
+    api.replies().webmail = Ok(serde_json::from_value(
+        serde_json::json!({"type": "standard", "allowUpgrade": false}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
     let mut config = default_config();
     config.role = ox_core::rules::Role::Admin;
     let (root, _h) = render(&api, config);
@@ -107,25 +139,49 @@ async fn admin_may_upgrade_despite_allow_upgrade_false() {
     until("submit enabled", || !is_disabled(&submit)).await;
     click(&submit);
     wait_testid(&root, "plan-success").await;
-    assert_eq!(api.calls_of("put_webmail"), [r#"put_webmail {"type":"premium"}"#]);
+    assert_eq!(
+        api.calls_of("put_webmail"),
+        [r#"put_webmail {"type":"premium"}"#]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn usage_above_a_smaller_quota_forbids_the_downgrade() {
     let api = FakeApi::default();
-    api.replies().webmail = Ok(serde_json::from_value(serde_json::json!({"type": "premium", "allowUpgrade": true})).unwrap_or_else(|e| panic!("{e}")));
-    api.replies().mailbox = Ok(serde_json::from_value(serde_json::json!({"username": "big", "master": false, "quota": 25600, "usage": 3000})).unwrap_or_else(|e| panic!("{e}")));
-    let config = config(r#"{"account":"test","domain":"test.com","mailbox":"big","planQuotasMb":{"standard":1024,"activesync":5120}}"#);
+    api.replies().webmail = Ok(serde_json::from_value(
+        serde_json::json!({"type": "premium", "allowUpgrade": true}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    api.replies().mailbox = Ok(serde_json::from_value(
+        serde_json::json!({"username": "big", "master": false, "quota": 25600, "usage": 3000}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    let config = config(
+        r#"{"account":"test","domain":"test.com","mailbox":"big","planQuotasMb":{"standard":1024,"activesync":5120}}"#,
+    );
     let (root, _h) = render(&api, config);
     loaded(&root).await;
-    assert!(is_disabled(&wait_testid(&root, "plan-option-standard").await));
+    assert!(is_disabled(
+        &wait_testid(&root, "plan-option-standard").await
+    ));
     let reason = wait_testid(&root, "plan-option-standard-reason").await;
-    assert_eq!(reason.get_attribute("data-code").as_deref(), Some("usage_over_quota"));
+    assert_eq!(
+        reason.get_attribute("data-code").as_deref(),
+        Some("usage_over_quota")
+    );
     assert!(text(&root, "plan-option-standard-reason").contains("1 GB"));
-    assert!(!is_disabled(&wait_testid(&root, "plan-option-activesync").await));
+    assert!(!is_disabled(
+        &wait_testid(&root, "plan-option-activesync").await
+    ));
     // The checkbox cannot be turned off on an upgraded account.
     assert!(is_disabled(&wait_testid(&root, "allow-upgrade").await));
-    assert_eq!(wait_testid(&root, "allow-upgrade-reason").await.get_attribute("data-code").as_deref(), Some("already_upgraded"));
+    assert_eq!(
+        wait_testid(&root, "allow-upgrade-reason")
+            .await
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("already_upgraded")
+    );
     // A downgrade that is allowed warns about what is lost.
     click(&wait_testid(&root, "plan-option-activesync").await);
     wait_testid(&root, "downgrade-warning").await;
@@ -134,14 +190,20 @@ async fn usage_above_a_smaller_quota_forbids_the_downgrade() {
 #[wasm_bindgen_test]
 async fn a_full_type_is_counted_and_forbidden() {
     let api = FakeApi::default();
-    api.replies().limits = Ok(serde_json::from_value(serde_json::json!({"webmailLimits": {"standard": -1, "activesync": 2, "premium": -1}})).unwrap_or_else(|e| panic!("{e}")));
+    api.replies().limits = Ok(serde_json::from_value(
+        serde_json::json!({"webmailLimits": {"standard": -1, "activesync": 2, "premium": -1}}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
     api.replies().usernames = Ok(serde_json::from_value(serde_json::json!({"totalCount": "3", "list": [
         {"username": "a", "type": "activesync"}, {"username": "b", "type": "activesync"}, {"username": "john.smith", "type": "standard"}
     ]})).unwrap_or_else(|e| panic!("{e}")));
     let (root, _h) = render(&api, default_config());
     loaded(&root).await;
     let reason = wait_testid(&root, "plan-option-activesync-reason").await;
-    assert_eq!(reason.get_attribute("data-code").as_deref(), Some("limit_reached"));
+    assert_eq!(
+        reason.get_attribute("data-code").as_deref(),
+        Some("limit_reached")
+    );
     assert!(text(&root, "plan-option-activesync-reason").contains('2'));
     let calls = api.calls_of("usernames");
     assert_eq!(calls.len(), 1, "{calls:?}");
@@ -151,13 +213,20 @@ async fn a_full_type_is_counted_and_forbidden() {
 #[wasm_bindgen_test]
 async fn upgrades_disabled_by_the_product() {
     let api = FakeApi::default();
-    let config = config(r#"{"account":"test","domain":"test.com","mailbox":"john.smith","upgradesEnabled":false}"#);
+    let config = config(
+        r#"{"account":"test","domain":"test.com","mailbox":"john.smith","upgradesEnabled":false}"#,
+    );
     let (root, _h) = render(&api, config);
     loaded(&root).await;
     for t in ["activesync", "premium"] {
-        assert!(is_disabled(&wait_testid(&root, &format!("plan-option-{t}")).await));
+        assert!(is_disabled(
+            &wait_testid(&root, &format!("plan-option-{t}")).await
+        ));
         let reason = wait_testid(&root, &format!("plan-option-{t}-reason")).await;
-        assert_eq!(reason.get_attribute("data-code").as_deref(), Some("upgrades_disabled"));
+        assert_eq!(
+            reason.get_attribute("data-code").as_deref(),
+            Some("upgrades_disabled")
+        );
     }
 }
 
@@ -175,16 +244,35 @@ async fn one_click_one_put_locked_while_in_flight_then_success_and_event() {
     click(&submit);
     until("locked", || is_disabled(&submit)).await;
     click(&submit);
-    assert!(is_disabled(&wait_testid(&root, "plan-option-activesync").await), "form locked in flight");
+    assert!(
+        is_disabled(&wait_testid(&root, "plan-option-activesync").await),
+        "form locked in flight"
+    );
     assert_eq!(text(&root, "plan-submit"), "Changing plan…");
     assert_eq!(api.calls_of("put_webmail").len(), 1);
-    api.replies().webmail = Ok(serde_json::from_value(serde_json::json!({"type": "premium", "allowUpgrade": true})).unwrap_or_else(|e| panic!("{e}")));
+    api.replies().webmail = Ok(serde_json::from_value(
+        serde_json::json!({"type": "premium", "allowUpgrade": true}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
     api.release("put_webmail");
     wait_testid(&root, "plan-success").await;
-    until("re-read shows premium", || text(&root, "current-plan").contains("premium")).await;
-    assert_eq!(api.calls_of("put_webmail"), [r#"put_webmail {"type":"premium"}"#]);
-    assert_eq!(api.calls_of("webmail").len(), 2, "settings read again after 204");
-    assert_eq!(events.borrow().as_slice(), [r#"{"from":"standard","to":"premium","allowUpgrade":true}"#]);
+    until("re-read shows premium", || {
+        text(&root, "current-plan").contains("premium")
+    })
+    .await;
+    assert_eq!(
+        api.calls_of("put_webmail"),
+        [r#"put_webmail {"type":"premium"}"#]
+    );
+    assert_eq!(
+        api.calls_of("webmail").len(),
+        2,
+        "settings read again after 204"
+    );
+    assert_eq!(
+        events.borrow().as_slice(),
+        [r#"{"from":"standard","to":"premium","allowUpgrade":true}"#]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -197,7 +285,10 @@ async fn only_the_changed_fields_are_sent() {
     until("submit enabled", || !is_disabled(&submit)).await;
     click(&submit);
     wait_testid(&root, "plan-success").await;
-    assert_eq!(api.calls_of("put_webmail"), [r#"put_webmail {"type":"standard","allowUpgrade":false}"#]);
+    assert_eq!(
+        api.calls_of("put_webmail"),
+        [r#"put_webmail {"type":"standard","allowUpgrade":false}"#]
+    );
 }
 
 async fn failure_message(error: ApiError) -> (String, String, bool, FakeApi) {
@@ -218,18 +309,42 @@ async fn failure_message(error: ApiError) -> (String, String, bool, FakeApi) {
 #[wasm_bindgen_test]
 async fn each_failure_is_shown_in_place_and_the_choice_kept() {
     let cases: Vec<(ApiError, &str)> = vec![
-        (ApiError::BadRequestMessage("Current mailbox usage is larger than the new quota value".into()), "Current mailbox usage is larger than the new quota value"),
-        (ApiError::BadRequestFields([("type".to_owned(), "Required".to_owned())].into()), "type: Required"),
+        (
+            ApiError::BadRequestMessage(
+                "Current mailbox usage is larger than the new quota value".into(),
+            ),
+            "Current mailbox usage is larger than the new quota value",
+        ),
+        (
+            ApiError::BadRequestFields([("type".to_owned(), "Required".to_owned())].into()),
+            "type: Required",
+        ),
         (ApiError::Unauthorized, "session has expired"),
         (ApiError::NotFound(None), "does not know this mailbox"),
-        (ApiError::Server { status: 503, message: None }, "error 503"),
-        (ApiError::InvalidBody { status: 400, detail: "not json".into() }, "cannot read"),
+        (
+            ApiError::Server {
+                status: 503,
+                message: None,
+            },
+            "error 503",
+        ),
+        (
+            ApiError::InvalidBody {
+                status: 400,
+                detail: "not json".into(),
+            },
+            "cannot read",
+        ),
     ];
     for (error, expected) in cases {
         let (message, _kind, kept, api) = failure_message(error.clone()).await;
         assert!(message.contains(expected), "{error:?}: {message}");
         assert!(kept, "{error:?}: choice lost");
-        assert_eq!(api.calls_of("put_webmail").len(), 1, "{error:?}: never retried");
+        assert_eq!(
+            api.calls_of("put_webmail").len(),
+            1,
+            "{error:?}: never retried"
+        );
     }
 }
 
@@ -247,32 +362,53 @@ async fn a_lost_answer_says_so_and_rereads() {
 #[wasm_bindgen_test]
 async fn a_field_error_is_shown_at_the_field() {
     let api = FakeApi::default();
-    api.replies().put_webmail = Err(ApiError::BadRequestFields([("type".to_owned(), "Required".to_owned())].into()));
+    api.replies().put_webmail = Err(ApiError::BadRequestFields(
+        [("type".to_owned(), "Required".to_owned())].into(),
+    ));
     let (root, _h) = render(&api, default_config());
     loaded(&root).await;
     click(&wait_testid(&root, "plan-option-premium").await);
     let submit = wait_testid(&root, "plan-submit").await;
     until("submit enabled", || !is_disabled(&submit)).await;
     click(&submit);
-    assert_eq!(wait_testid(&root, "field-error-type").await.text_content().as_deref(), Some("Required"));
+    assert_eq!(
+        wait_testid(&root, "field-error-type")
+            .await
+            .text_content()
+            .as_deref(),
+        Some("Required")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_failed_read_offers_try_again_and_keeps_the_others() {
     let api = FakeApi::default();
-    api.replies().names = Err(ApiError::Server { status: 502, message: None });
+    api.replies().names = Err(ApiError::Server {
+        status: 502,
+        message: None,
+    });
     let (root, _h) = render(&api, default_config());
     loaded(&root).await;
     let failure = wait_testid(&root, "load-error").await;
-    assert!(failure.text_content().unwrap_or_default().contains("the plans of this domain"));
+    assert!(failure
+        .text_content()
+        .unwrap_or_default()
+        .contains("the plans of this domain"));
     // Settings still shown, with the type as name for lack of the names.
     assert_eq!(text(&root, "current-plan"), "standard (standard)");
     api.replies().names = support::Replies::default().names;
     click(&wait_testid(&root, "retry").await);
-    until("names loaded", || text(&root, "current-plan") == "SMX Mail Basic (standard)").await;
+    until("names loaded", || {
+        text(&root, "current-plan") == "SMX Mail Basic (standard)"
+    })
+    .await;
     assert!(by_testid(&root, "load-error").is_none());
     assert_eq!(api.calls_of("webmail_names").len(), 2);
-    assert_eq!(api.calls_of("webmail").len(), 1, "only the failed read is repeated");
+    assert_eq!(
+        api.calls_of("webmail").len(),
+        1,
+        "only the failed read is repeated"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -281,5 +417,8 @@ async fn unauthorized_read_is_reported() {
     api.replies().webmail = Err(ApiError::Unauthorized);
     let (root, _h) = render(&api, default_config());
     let failure = wait_testid(&root, "load-error").await;
-    assert!(failure.text_content().unwrap_or_default().contains("sign in again"));
+    assert!(failure
+        .text_content()
+        .unwrap_or_default()
+        .contains("sign in again"));
 }

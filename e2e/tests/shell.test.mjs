@@ -78,4 +78,26 @@ describe("app shell", () => {
       await page.context().close();
     }
   });
+
+  test("the bundle also works from a sub-path (relative URLs)", async () => {
+    const sub = await startEmulator({ fixture: "main-account", args: ["--dist-prefix", "/panel/modules/ox/"] });
+    const page = await newPage(browser);
+    try {
+      const response = await page.goto(`${sub.baseUrl}/panel/modules/ox/?mailbox=john.smith`);
+      assert.equal(response.status(), 200);
+      await waitForText(page.locator("#ox-panel-root header"), "john.smith@test.com");
+      await waitForText(page.getByTestId("current-plan"), "SMX Mail Basic");
+      const wasm = (await requestsSeenBy(page)).find((u) => u.endsWith(".wasm"));
+      assert.equal(new URL(wasm).pathname, "/panel/modules/ox/ox-panel_bg.wasm");
+      assertNoProblems(page, { consoleErrors: false });
+    } finally {
+      await page.context().close();
+      await sub.stop();
+    }
+  });
 });
+
+/** URLs of the resources the page loaded (Resource Timing). */
+function requestsSeenBy(page) {
+  return page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+}

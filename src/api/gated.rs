@@ -67,4 +67,3 @@ impl<A: Api> Api for Gated<A> {
         self.call(self.api.blackberry_action(action))
     }
 }
-

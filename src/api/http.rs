@@ -9,9 +9,8 @@ use ox_core::config::PanelConfig;
 use ox_core::error::{error_from_response, parse_success, ApiError};
 use ox_core::secret::Secret;
 use ox_core::types::{
-    BlackberryAction, BlackberryActionRequest, BlackberryStatistics, BlackberryStatus,
-    MailboxInfo, UsernamesList, UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings,
-    WebmailUpdate,
+    BlackberryAction, BlackberryActionRequest, BlackberryStatistics, BlackberryStatus, MailboxInfo,
+    UsernamesList, UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
 };
 use ox_core::url::{Endpoints, UrlError};
 use serde::de::DeserializeOwned;
@@ -46,6 +45,15 @@ struct Inner {
     on_unauthorized: UnauthorizedHook,
 }
 
+/// Which connections a request may travel on.
+#[derive(Clone, Copy)]
+enum Pool {
+    /// Reads and plan changes.
+    Shared,
+    /// Device actions: never on a connection a read left idle.
+    Isolated,
+}
+
 struct Raw {
     status: u16,
     body: Vec<u8>,
@@ -71,15 +79,25 @@ impl HttpApi {
 
 impl Inner {
     fn mailbox(&self) -> Result<&str, UrlError> {
-        self.mailbox.as_deref().ok_or(UrlError::EmptySegment("mailbox"))
+        self.mailbox
+            .as_deref()
+            .ok_or(UrlError::EmptySegment("mailbox"))
     }
 
     fn bb_user(&self) -> Result<&str, UrlError> {
-        self.bb_user.as_deref().ok_or(UrlError::EmptySegment("exchangeUser"))
+        self.bb_user
+            .as_deref()
+            .ok_or(UrlError::EmptySegment("exchangeUser"))
     }
 
     /// One fetch with the configured credentials and an abort after the timeout.
-    async fn send(&self, method: Method, url: &str, body: Option<String>) -> Result<Raw, ApiError> {
+    async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+        pool: Pool,
+    ) -> Result<Raw, ApiError> {
         let controller = AbortController::new()
             .map_err(|_| ApiError::Network("the browser cannot abort requests".into()))?;
         let signal = controller.signal();
@@ -88,15 +106,16 @@ impl Inner {
             .header("Accept", "application/json")
             .header("Content-Type", "application/json; charset=UTF-8")
             .abort_signal(Some(&signal));
-        builder = match self.auth.borrow().as_ref() {
-            // `omit`: with its own header the panel needs no cookies, and a 401 carrying
-            // `WWW-Authenticate: Basic` then fails at once instead of raising the
-            // browser's login prompt over the host page.
-            Some(secret) => builder
+        builder = match (self.auth.borrow().as_ref(), pool) {
+            (Some(secret), Pool::Shared) => builder.header("Authorization", secret.expose()),
+            // `omit` puts device actions in a connection pool nothing else uses: Chromium
+            // silently resends a request whose *reused* keep-alive connection closes
+            // without an answer, and a wipe must go out once. (The page's own files and
+            // the reads sit in the default pool.)
+            (Some(secret), Pool::Isolated) => builder
                 .header("Authorization", secret.expose())
                 .credentials(RequestCredentials::Omit),
-            // Without a header the host's session cookie is the credential.
-            None => builder.credentials(RequestCredentials::Include),
+            (None, _) => builder.credentials(RequestCredentials::Include),
         };
         let request = match body {
             Some(text) => builder.body(text),
@@ -132,9 +151,12 @@ impl Inner {
         }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, url: Result<String, UrlError>) -> Result<T, ApiError> {
+    async fn get_json<T: DeserializeOwned>(
+        &self,
+        url: Result<String, UrlError>,
+    ) -> Result<T, ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
-        let raw = self.send(Method::GET, &url, None).await?;
+        let raw = self.send(Method::GET, &url, None, Pool::Shared).await?;
         if (200..300).contains(&raw.status) {
             parse_success(raw.status, &raw.body)
         } else {
@@ -143,9 +165,14 @@ impl Inner {
     }
 
     /// A write whose success answer has no body (204 or 202).
-    async fn put_no_content(&self, url: Result<String, UrlError>, body: String) -> Result<(), ApiError> {
+    async fn put_no_content(
+        &self,
+        url: Result<String, UrlError>,
+        body: String,
+        pool: Pool,
+    ) -> Result<(), ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
-        let raw = self.send(Method::PUT, &url, Some(body)).await?;
+        let raw = self.send(Method::PUT, &url, Some(body), pool).await?;
         if (200..300).contains(&raw.status) {
             Ok(())
         } else {
@@ -162,7 +189,9 @@ impl Api for HttpApi {
     fn webmail(&self) -> ApiFuture<WebmailSettings> {
         let me = self.inner.clone();
         Box::pin(async move {
-            let url = me.mailbox().and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
+            let url = me
+                .mailbox()
+                .and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
             me.get_json(url).await
         })
     }
@@ -186,7 +215,9 @@ impl Api for HttpApi {
     fn mailbox(&self) -> ApiFuture<MailboxInfo> {
         let me = self.inner.clone();
         Box::pin(async move {
-            let url = me.mailbox().and_then(|m| me.endpoints.mailbox(&me.account, &me.domain, m));
+            let url = me
+                .mailbox()
+                .and_then(|m| me.endpoints.mailbox(&me.account, &me.domain, m));
             me.get_json(url).await
         })
     }
@@ -202,8 +233,11 @@ impl Api for HttpApi {
     fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()> {
         let me = self.inner.clone();
         Box::pin(async move {
-            let url = me.mailbox().and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
-            me.put_no_content(url, to_json(&update)?).await
+            let url = me
+                .mailbox()
+                .and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
+            me.put_no_content(url, to_json(&update)?, Pool::Shared)
+                .await
         })
     }
 
@@ -220,9 +254,10 @@ impl Api for HttpApi {
     fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics> {
         let me = self.inner.clone();
         Box::pin(async move {
-            let url = me
-                .bb_user()
-                .and_then(|u| me.endpoints.blackberry_statistics(&me.account, &me.bb_domain, u));
+            let url = me.bb_user().and_then(|u| {
+                me.endpoints
+                    .blackberry_statistics(&me.account, &me.bb_domain, u)
+            });
             me.get_json(url).await
         })
     }
@@ -230,10 +265,12 @@ impl Api for HttpApi {
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
         let me = self.inner.clone();
         Box::pin(async move {
-            let url = me
-                .bb_user()
-                .and_then(|u| me.endpoints.blackberry_action(&me.account, &me.bb_domain, u));
-            me.put_no_content(url, to_json(&BlackberryActionRequest::new(action))?).await
+            let url = me.bb_user().and_then(|u| {
+                me.endpoints
+                    .blackberry_action(&me.account, &me.bb_domain, u)
+            });
+            let body = to_json(&BlackberryActionRequest::new(action))?;
+            me.put_no_content(url, body, Pool::Isolated).await
         })
     }
 }

@@ -117,8 +117,16 @@ impl BbState {
     /// `has_exchange_user`: whether the configuration names the Exchange mailbox.
     pub fn new(has_exchange_user: bool) -> Self {
         Self {
-            service: if has_exchange_user { Service::Checking } else { Service::NotConfigured },
-            statistics: if has_exchange_user { Slot::Pending } else { Slot::NotNeeded },
+            service: if has_exchange_user {
+                Service::Checking
+            } else {
+                Service::NotConfigured
+            },
+            statistics: if has_exchange_user {
+                Slot::Pending
+            } else {
+                Slot::NotNeeded
+            },
             confirming: None,
             activity: Vec::new(),
             next_id: 1,
@@ -126,7 +134,10 @@ impl BbState {
     }
 
     pub fn in_flight(&self) -> Option<BlackberryAction> {
-        self.activity.iter().find(|s| s.outcome.is_none()).map(|s| s.action)
+        self.activity
+            .iter()
+            .find(|s| s.outcome.is_none())
+            .map(|s| s.action)
     }
 
     /// The action sent last, whose outcome `bb-result` shows.
@@ -243,7 +254,15 @@ impl Reducible for BbState {
                 if next.in_flight().is_none() {
                     let id = next.next_id;
                     next.next_id = next.next_id.wrapping_add(1);
-                    next.activity.insert(0, Sent { id, action, at_ms, outcome: None });
+                    next.activity.insert(
+                        0,
+                        Sent {
+                            id,
+                            action,
+                            at_ms,
+                            outcome: None,
+                        },
+                    );
                 }
             }
             BbAction::Finished(result) => {
@@ -297,13 +316,21 @@ mod tests {
     fn not_found_means_no_service_and_other_errors_can_be_retried() {
         let s = Rc::new(BbState::new(true))
             .reduce(BbAction::Status(Err(ApiError::NotFound(None))))
-            .reduce(BbAction::Statistics(Box::new(Err(ApiError::NotFound(None)))));
+            .reduce(BbAction::Statistics(Box::new(Err(ApiError::NotFound(
+                None,
+            )))));
         assert_eq!(s.service, Service::Absent);
         assert_eq!(s.blocked(), Some(Blocked::NoService));
-        assert!(s.failed_reads().is_empty(), "a 404 is an answer, not a failure");
+        assert!(
+            s.failed_reads().is_empty(),
+            "a 404 is an answer, not a failure"
+        );
 
         let s = Rc::new(BbState::new(true))
-            .reduce(BbAction::Status(Err(ApiError::Server { status: 502, message: None })))
+            .reduce(BbAction::Status(Err(ApiError::Server {
+                status: 502,
+                message: None,
+            })))
             .reduce(BbAction::Statistics(Box::new(Err(ApiError::Timeout))));
         assert_eq!(s.blocked(), Some(Blocked::Unreadable));
         assert_eq!(s.failed_reads(), vec![BbRead::Status, BbRead::Statistics]);
@@ -326,29 +353,53 @@ mod tests {
         // A second confirmation cannot replace the open one.
         let s = s.reduce(BbAction::Confirm(BlackberryAction::ResendServiceBooks));
         assert_eq!(s.confirming, Some(BlackberryAction::Wipe));
-        let s = s.reduce(BbAction::Started { action: BlackberryAction::Wipe, at_ms: 1.0 });
+        let s = s.reduce(BbAction::Started {
+            action: BlackberryAction::Wipe,
+            at_ms: 1.0,
+        });
         assert_eq!(s.confirming, None);
         assert_eq!(s.in_flight(), Some(BlackberryAction::Wipe));
         assert_eq!(s.blocked(), Some(Blocked::Busy));
         // A stray second start while one is in flight records nothing.
-        let s = s.reduce(BbAction::Started { action: BlackberryAction::Wipe, at_ms: 2.0 });
+        let s = s.reduce(BbAction::Started {
+            action: BlackberryAction::Wipe,
+            at_ms: 2.0,
+        });
         assert_eq!(s.activity.len(), 1);
         let s = s.reduce(BbAction::Confirm(BlackberryAction::Reinitialize));
-        assert_eq!(s.confirming, None, "nothing opens while an action is in flight");
+        assert_eq!(
+            s.confirming, None,
+            "nothing opens while an action is in flight"
+        );
         let s = s.reduce(BbAction::Finished(Ok(())));
-        assert_eq!(s.last().and_then(|l| l.outcome.clone()), Some(Outcome::Accepted));
+        assert_eq!(
+            s.last().and_then(|l| l.outcome.clone()),
+            Some(Outcome::Accepted)
+        );
         assert_eq!(s.blocked(), None);
     }
 
     #[test]
     fn activity_is_newest_first() {
         let s = open()
-            .reduce(BbAction::Started { action: BlackberryAction::ResendServiceBooks, at_ms: 1.0 })
-            .reduce(BbAction::Finished(Err(ApiError::Server { status: 502, message: None })))
-            .reduce(BbAction::Started { action: BlackberryAction::Wipe, at_ms: 2.0 })
+            .reduce(BbAction::Started {
+                action: BlackberryAction::ResendServiceBooks,
+                at_ms: 1.0,
+            })
+            .reduce(BbAction::Finished(Err(ApiError::Server {
+                status: 502,
+                message: None,
+            })))
+            .reduce(BbAction::Started {
+                action: BlackberryAction::Wipe,
+                at_ms: 2.0,
+            })
             .reduce(BbAction::Finished(Err(ApiError::Timeout)));
-        let order: Vec<_> =
-            s.activity.iter().map(|a| (a.action, a.outcome.as_ref().map(Outcome::code))).collect();
+        let order: Vec<_> = s
+            .activity
+            .iter()
+            .map(|a| (a.action, a.outcome.as_ref().map(Outcome::code)))
+            .collect();
         assert_eq!(
             order,
             vec![
@@ -362,29 +413,77 @@ mod tests {
     #[test]
     fn outcomes_events_and_rereads() {
         use BbRead::*;
-        type Case = (Result<(), ApiError>, &'static str, Option<Option<u16>>, Vec<BbRead>);
+        type Case = (
+            Result<(), ApiError>,
+            &'static str,
+            Option<Option<u16>>,
+            Vec<BbRead>,
+        );
         let cases: Vec<Case> = vec![
-            (Ok(()), "accepted", Some(Some(202)), vec![Status, Statistics]),
-            (Err(ApiError::Network("x".into())), "unknown", Some(None), vec![Status, Statistics]),
-            (Err(ApiError::Timeout), "unknown", Some(None), vec![Status, Statistics]),
-            (Err(ApiError::NotFound(None)), "not_found", Some(Some(404)), vec![Status, Statistics]),
-            (Err(ApiError::Conflict(None)), "conflict", Some(Some(409)), vec![Status, Statistics]),
-            (Err(ApiError::MethodNotAllowed), "method_not_allowed", Some(Some(405)), vec![]),
-            (Err(ApiError::Unauthorized), "unauthorized", Some(Some(401)), vec![]),
             (
-                Err(ApiError::Server { status: 502, message: None }),
+                Ok(()),
+                "accepted",
+                Some(Some(202)),
+                vec![Status, Statistics],
+            ),
+            (
+                Err(ApiError::Network("x".into())),
+                "unknown",
+                Some(None),
+                vec![Status, Statistics],
+            ),
+            (
+                Err(ApiError::Timeout),
+                "unknown",
+                Some(None),
+                vec![Status, Statistics],
+            ),
+            (
+                Err(ApiError::NotFound(None)),
+                "not_found",
+                Some(Some(404)),
+                vec![Status, Statistics],
+            ),
+            (
+                Err(ApiError::Conflict(None)),
+                "conflict",
+                Some(Some(409)),
+                vec![Status, Statistics],
+            ),
+            (
+                Err(ApiError::MethodNotAllowed),
+                "method_not_allowed",
+                Some(Some(405)),
+                vec![],
+            ),
+            (
+                Err(ApiError::Unauthorized),
+                "unauthorized",
+                Some(Some(401)),
+                vec![],
+            ),
+            (
+                Err(ApiError::Server {
+                    status: 502,
+                    message: None,
+                }),
                 "server",
                 Some(Some(502)),
                 vec![],
             ),
             (
-                Err(ApiError::InvalidBody { status: 400, detail: "html".into() }),
+                Err(ApiError::InvalidBody {
+                    status: 400,
+                    detail: "html".into(),
+                }),
                 "invalid_body",
                 Some(Some(400)),
                 vec![],
             ),
             (
-                Err(ApiError::InvalidRequest(ox_core::url::UrlError::EmptySegment("exchangeUser"))),
+                Err(ApiError::InvalidRequest(
+                    ox_core::url::UrlError::EmptySegment("exchangeUser"),
+                )),
                 "invalid_request",
                 None,
                 vec![],

@@ -50,8 +50,9 @@ fn start_reads(api: &ApiRef, reads: &[BbRead], dispatch: &UseReducerDispatcher<B
                 BbRead::Status => {
                     dispatch.dispatch(BbAction::Status(api.blackberry_status().await))
                 }
-                BbRead::Statistics => dispatch
-                    .dispatch(BbAction::Statistics(Box::new(api.blackberry_statistics().await))),
+                BbRead::Statistics => dispatch.dispatch(BbAction::Statistics(Box::new(
+                    api.blackberry_statistics().await,
+                ))),
             }
         });
     }
@@ -87,15 +88,21 @@ fn blocked_code(blocked: &Blocked) -> &'static str {
 }
 
 fn action_index(action: BlackberryAction) -> usize {
-    BlackberryAction::all().iter().position(|a| *a == action).unwrap_or(0)
+    BlackberryAction::all()
+        .iter()
+        .position(|a| *a == action)
+        .unwrap_or(0)
 }
 
 #[component]
 pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let config = &props.config;
-    let user: Option<String> =
-        config.bb_user().map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned);
+    let user: Option<String> = config
+        .bb_user()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(str::to_owned);
     let has_user = user.is_some();
     let state = use_reducer(move || BbState::new(has_user));
     // Set synchronously when a confirmed action is sent, cleared when its answer came.
@@ -178,7 +185,10 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
             }
             *sending.borrow_mut() = true;
             *focus_after.borrow_mut() = Some(FocusTarget::Outcome);
-            state.dispatch(BbAction::Started { action, at_ms: js_sys::Date::now() });
+            state.dispatch(BbAction::Started {
+                action,
+                at_ms: js_sys::Date::now(),
+            });
             let sending = sending.clone();
             let dispatch = state.dispatcher();
             let api = api.clone();
@@ -291,23 +301,30 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
 
     let result_view = match state.last() {
         None => html! {},
-        Some(Sent { action, outcome, .. }) => {
+        Some(Sent {
+            action, outcome, ..
+        }) => {
             let (class, code, text) = match outcome {
                 None => (
                     "oxp-bb-result-pending",
                     "pending",
                     i18n.tr(&Msg::BbSending { action: *action }),
                 ),
-                Some(Outcome::Accepted) => {
-                    ("oxp-success", "accepted", i18n.tr(&Msg::BbAccepted { action: *action }))
-                }
+                Some(Outcome::Accepted) => (
+                    "oxp-success",
+                    "accepted",
+                    i18n.tr(&Msg::BbAccepted { action: *action }),
+                ),
                 Some(Outcome::Unknown) => {
                     ("oxp-warning", "unknown", i18n.tr(&Msg::BbOutcomeUnknown))
                 }
                 Some(Outcome::Refused(e)) => (
                     "oxp-error",
                     e.kind(),
-                    i18n.tr(&Msg::BbRefused { error: e, billing: state.billing() }),
+                    i18n.tr(&Msg::BbRefused {
+                        error: e,
+                        billing: state.billing(),
+                    }),
                 ),
             };
             html! {
@@ -364,7 +381,12 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
             let destructive = action.is_destructive();
             let device = state.statistics.ready().and_then(|s| s.device_type.clone());
             let body: Vec<AttrValue> = vec![
-                i18n.tr(&Msg::BbConfirmBody { action, device: device.as_deref(), user }).into(),
+                i18n.tr(&Msg::BbConfirmBody {
+                    action,
+                    device: device.as_deref(),
+                    user,
+                })
+                .into(),
                 i18n.tr(&Msg::BbConfirmFinal { action }).into(),
             ];
             html! {
@@ -384,16 +406,19 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
         _ => html! {},
     };
 
-    let target = i18n.tr(&Msg::ExchangeTarget {
-        domain: config.bb_domain(),
-        user: user.as_deref().unwrap_or(""),
+    let target = user.as_deref().map(|user| {
+        html! {
+            <p class="oxp-subtitle" data-testid="bb-target">
+                { i18n.tr(&Msg::ExchangeTarget { domain: config.bb_domain(), user }) }
+            </p>
+        }
     });
     html! {
         <section class="oxp-panel oxp-bb" data-testid="blackberry-panel" aria-labelledby={heading_id.clone()}>
             // While the dialog is open everything else in the panel is out of reach.
             <div class="oxp-bb-content" inert={state.confirming.is_some()}>
                 <h2 class="oxp-panel-title" id={heading_id}>{ i18n.tr(&Msg::BlackberryHeading) }</h2>
-                <p class="oxp-subtitle" data-testid="bb-target">{ target }</p>
+                { target.unwrap_or_default() }
                 if matches!(state.service, Service::Checking) {
                     <div class="oxp-skeleton" data-testid="loading" aria-busy="true" role="status">
                         { i18n.tr(&Msg::Loading) }

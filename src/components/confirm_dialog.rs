@@ -52,7 +52,11 @@ fn focusables(root: &Element) -> Vec<HtmlElement> {
 #[component]
 pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
     let ids = use_memo((), |_| {
-        (unique_id("dialog-title"), unique_id("dialog-desc"), unique_id("dialog-input"))
+        (
+            unique_id("dialog-title"),
+            unique_id("dialog-desc"),
+            unique_id("dialog-input"),
+        )
     });
     let (title_id, desc_id, input_id) = (&ids.0, &ids.1, &ids.2);
     let typed = use_state(String::new);
@@ -152,7 +156,11 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
     // Clicking the backdrop keeps focus in the dialog and closes nothing.
     let on_backdrop = Callback::from(|e: MouseEvent| e.prevent_default());
 
-    let described_by = if props.body.is_empty() { None } else { Some(desc_id.clone()) };
+    let described_by = if props.body.is_empty() {
+        None
+    } else {
+        Some(desc_id.clone())
+    };
     let hint_id = format!("{input_id}-hint");
     html! {
         <div class="oxp-dialog-layer">

@@ -30,7 +30,10 @@ fn to_locale_string_checked(
 ) -> Option<String> {
     let method = js_sys::Reflect::get(date, &"toLocaleString".into()).ok()?;
     let method = method.dyn_into::<js_sys::Function>().ok()?;
-    method.call2(date, &locale.into(), options).ok()?.as_string()
+    method
+        .call2(date, &locale.into(), options)
+        .ok()?
+        .as_string()
 }
 
 fn locale_text(date: &js_sys::Date, locale: &str) -> Option<String> {

@@ -58,7 +58,9 @@ pub enum Read {
 pub enum Submit {
     Idle,
     InFlight,
-    Succeeded { to: OxType },
+    Succeeded {
+        to: OxType,
+    },
     Failed(Rc<ApiError>),
     /// Sent, but no answer came (timeout or network): the panel re-reads instead.
     Unknown,
@@ -213,10 +215,17 @@ impl PlanState {
             quotas_mb.entry(s.r#type.clone()).or_insert(m.quota);
         }
         DomainFacts {
-            supported: self.names.ready().map(|n| n.webmail_names.keys().cloned().collect()),
+            supported: self
+                .names
+                .ready()
+                .map(|n| n.webmail_names.keys().cloned().collect()),
             quotas_mb,
             usage_mb: self.mailbox.ready().map(|m| m.usage),
-            limits: self.limits.ready().map(|l| l.webmail_limits.clone()).unwrap_or_default(),
+            limits: self
+                .limits
+                .ready()
+                .map(|l| l.webmail_limits.clone())
+                .unwrap_or_default(),
             counts: self.counts.ready().cloned(),
             upgrades_enabled: config.upgrades_enabled,
         }
@@ -260,13 +269,22 @@ mod tests {
     fn settings_reset_the_choice_but_not_mid_send() {
         let s = Rc::new(PlanState::default());
         let s = s.reduce(PlanAction::Settings(Ok(settings("standard", true))));
-        assert_eq!(s.choice.as_ref().map(|c| c.r#type.as_str()), Some("standard"));
+        assert_eq!(
+            s.choice.as_ref().map(|c| c.r#type.as_str()),
+            Some("standard")
+        );
         let s = s.reduce(PlanAction::ChooseType(OxType::premium()));
         let s = s.reduce(PlanAction::SubmitStarted);
         let s = s.reduce(PlanAction::ChooseType(OxType::activesync()));
-        assert_eq!(s.choice.as_ref().map(|c| c.r#type.as_str()), Some("premium"));
+        assert_eq!(
+            s.choice.as_ref().map(|c| c.r#type.as_str()),
+            Some("premium")
+        );
         let s = s.reduce(PlanAction::Settings(Ok(settings("standard", true))));
-        assert_eq!(s.choice.as_ref().map(|c| c.r#type.as_str()), Some("premium"));
+        assert_eq!(
+            s.choice.as_ref().map(|c| c.r#type.as_str()),
+            Some("premium")
+        );
     }
 
     #[test]
@@ -276,15 +294,20 @@ mod tests {
                 .unwrap_or_else(|e| panic!("fixture: {e}"))
         };
         let s = Rc::new(PlanState::default());
-        let none = s.clone().reduce(PlanAction::Limits(Ok(limits(serde_json::json!({"standard": -1, "premium": 0})))));
+        let none = s.clone().reduce(PlanAction::Limits(Ok(limits(
+            serde_json::json!({"standard": -1, "premium": 0}),
+        ))));
         assert_eq!(none.counts, Slot::NotNeeded);
-        let some = s.reduce(PlanAction::Limits(Ok(limits(serde_json::json!({"activesync": 2})))));
+        let some = s.reduce(PlanAction::Limits(Ok(limits(
+            serde_json::json!({"activesync": 2}),
+        ))));
         assert_eq!(some.counts, Slot::Pending);
     }
 
     #[test]
     fn unknown_outcome_on_timeout() {
-        let s = Rc::new(PlanState::default()).reduce(PlanAction::SubmitFinished(Err(ApiError::Timeout)));
+        let s = Rc::new(PlanState::default())
+            .reduce(PlanAction::SubmitFinished(Err(ApiError::Timeout)));
         assert_eq!(s.submit, Submit::Unknown);
     }
 }

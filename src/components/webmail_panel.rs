@@ -68,7 +68,8 @@ fn start_reads(api: &ApiRef, reads: &[Read], dispatch: &UseReducerDispatcher<Pla
                 Read::Mailbox => dispatch.dispatch(PlanAction::Mailbox(api.mailbox().await)),
                 Read::Limits => {
                     let limits = api.webmail_limits().await;
-                    let needed = matches!(&limits, Ok(l) if crate::components::plan_state::counts_needed(l));
+                    let needed =
+                        matches!(&limits, Ok(l) if crate::components::plan_state::counts_needed(l));
                     dispatch.dispatch(PlanAction::Limits(limits));
                     if needed {
                         dispatch.dispatch(PlanAction::Counts(count_types(api).await));
@@ -98,14 +99,20 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
     // Set synchronously on click, so a second click or Enter before the re-render
     // finds the form locked and sends nothing.
     let in_flight = use_mut_ref(|| false);
-    let ids = use_memo((), |_| (unique_id("plan"), unique_id("allow"), unique_id("summary")));
+    let ids = use_memo((), |_| {
+        (unique_id("plan"), unique_id("allow"), unique_id("summary"))
+    });
     let (group_id, allow_id, summary_id) = (&ids.0, &ids.1, &ids.2);
 
     {
         let api = props.api.clone();
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            start_reads(&api, &[Read::Settings, Read::Names, Read::Limits, Read::Mailbox], &dispatch);
+            start_reads(
+                &api,
+                &[Read::Settings, Read::Names, Read::Limits, Read::Mailbox],
+                &dispatch,
+            );
         });
     }
     {
@@ -161,7 +168,10 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                 && request.is_some()
                 && verdicts::choice_verdict(current, choice, role, &facts) == Verdict::Allowed;
             let reason_text = |t: &OxType, v: &Violation| {
-                let quota = facts.quotas_mb.get(t).map(|q| format::megabytes(&i18n.locale, *q));
+                let quota = facts
+                    .quotas_mb
+                    .get(t)
+                    .map(|q| format::megabytes(&i18n.locale, *q));
                 i18n.tr(&Msg::Reason {
                     code: v.code,
                     r#type: t.as_str(),
@@ -265,8 +275,11 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                     if *in_flight.borrow() {
                         return;
                     }
-                    let Some(update) = verdicts::request_for(&current, &choice) else { return };
-                    if verdicts::choice_verdict(&current, &choice, role, &facts) != Verdict::Allowed {
+                    let Some(update) = verdicts::request_for(&current, &choice) else {
+                        return;
+                    };
+                    if verdicts::choice_verdict(&current, &choice, role, &facts) != Verdict::Allowed
+                    {
                         return;
                     }
                     *in_flight.borrow_mut() = true;
@@ -275,17 +288,27 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                     let dispatch = state.dispatcher();
                     let in_flight = in_flight.clone();
                     let events = events.clone();
-                    let (from, to, allow) = (current.r#type.clone(), choice.r#type.clone(), choice.allow_upgrade);
+                    let (from, to, allow) = (
+                        current.r#type.clone(),
+                        choice.r#type.clone(),
+                        choice.allow_upgrade,
+                    );
                     wasm_bindgen_futures::spawn_local(async move {
                         let body = serde_json::to_string(&update).unwrap_or_default();
                         let result = api.put_webmail(update).await;
-                        if let Err(e @ (ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_))) = &result {
+                        if let Err(
+                            e @ (ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_)),
+                        ) = &result
+                        {
                             // The client rules allowed this, so the server knows a rule we do not.
                             web_sys::console::warn_1(
                                 &format!("ox-panel: rule gap: the client allowed {body} but the server answered: {e}").into(),
                             );
                         }
-                        let reread = matches!(result, Ok(()) | Err(ApiError::Timeout) | Err(ApiError::Network(_)));
+                        let reread = matches!(
+                            result,
+                            Ok(()) | Err(ApiError::Timeout) | Err(ApiError::Network(_))
+                        );
                         if result.is_ok() {
                             events.plan_changed(&from, &to, allow);
                         }

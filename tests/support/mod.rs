@@ -47,8 +47,12 @@ impl Default for Replies {
             names: Ok(json(serde_json::json!({"webmailNames": {
                 "standard": "SMX Mail Basic", "activesync": "SMX Sync Advanced", "premium": "SMA Collaborate Premium"
             }}))),
-            limits: Ok(json(serde_json::json!({"webmailLimits": {"standard": -1, "activesync": -1, "premium": -1}}))),
-            mailbox: Ok(json(serde_json::json!({"username": "john.smith", "master": false, "quota": 1024, "usage": 200}))),
+            limits: Ok(json(
+                serde_json::json!({"webmailLimits": {"standard": -1, "activesync": -1, "premium": -1}}),
+            )),
+            mailbox: Ok(json(
+                serde_json::json!({"username": "john.smith", "master": false, "quota": 1024, "usage": 200}),
+            )),
             usernames: Ok(json(serde_json::json!({"totalCount": 0, "list": []}))),
             put_webmail: Ok(()),
             bb_status: Ok(json(serde_json::json!({"billingStatus": "open"}))),
@@ -93,7 +97,10 @@ impl FakeApi {
     }
 
     pub fn calls_of(&self, name: &str) -> Vec<String> {
-        self.calls().into_iter().filter(|c| c.split(' ').next() == Some(name)).collect()
+        self.calls()
+            .into_iter()
+            .filter(|c| c.split(' ').next() == Some(name))
+            .collect()
     }
 
     /// Calls named `name` wait until [`FakeApi::release`].
@@ -123,7 +130,11 @@ impl FakeApi {
         let inner = self.inner.clone();
         let gate = {
             let mut i = inner.borrow_mut();
-            i.calls.push(if detail.is_empty() { name.to_owned() } else { format!("{name} {detail}") });
+            i.calls.push(if detail.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name} {detail}")
+            });
             if i.held.contains(name) {
                 let (tx, rx) = oneshot::channel();
                 i.waiting.push((name, tx));
@@ -156,7 +167,9 @@ impl Api for FakeApi {
         self.call("mailbox", String::new(), |r| r.mailbox.clone())
     }
     fn usernames(&self, query: UsernamesQuery) -> ApiFuture<UsernamesList> {
-        self.call("usernames", query.to_query_string(), |r| r.usernames.clone())
+        self.call("usernames", query.to_query_string(), |r| {
+            r.usernames.clone()
+        })
     }
     fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()> {
         let body = serde_json::to_string(&update).unwrap_or_default();
@@ -166,10 +179,14 @@ impl Api for FakeApi {
         self.call("blackberry_status", String::new(), |r| r.bb_status.clone())
     }
     fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics> {
-        self.call("blackberry_statistics", String::new(), |r| r.bb_statistics.clone())
+        self.call("blackberry_statistics", String::new(), |r| {
+            r.bb_statistics.clone()
+        })
     }
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
-        self.call("blackberry_action", action.as_str().to_owned(), |r| r.bb_action.clone())
+        self.call("blackberry_action", action.as_str().to_owned(), |r| {
+            r.bb_action.clone()
+        })
     }
 }
 
@@ -184,20 +201,28 @@ pub fn default_config() -> PanelConfig {
 /// A fresh element in the document for one test.
 pub fn fresh_root() -> Element {
     let document = gloo_utils_document();
-    let root = document.create_element("div").unwrap_or_else(|_| panic!("create div"));
+    let root = document
+        .create_element("div")
+        .unwrap_or_else(|_| panic!("create div"));
     document.body().map(|b| b.append_child(&root));
     root
 }
 
 fn gloo_utils_document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| panic!("no document"))
+    web_sys::window()
+        .and_then(|w| w.document())
+        .unwrap_or_else(|| panic!("no document"))
 }
 
 /// Renders the whole app with a fake API; returns the root element.
 pub fn render(api: &FakeApi, config: PanelConfig) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
     let events = Events::new(root.clone().into());
-    let props = AppProps { config: Rc::new(config), api: ApiRef::new(api.clone()), events };
+    let props = AppProps {
+        config: Rc::new(config),
+        api: ApiRef::new(api.clone()),
+        events,
+    };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     (root, handle)
 }
@@ -230,12 +255,17 @@ pub fn by_testid(root: &Element, id: &str) -> Option<Element> {
 }
 
 pub async fn wait_testid(root: &Element, id: &str) -> Element {
-    until(&format!("[data-testid={id}] present"), || by_testid(root, id).is_some()).await;
+    until(&format!("[data-testid={id}] present"), || {
+        by_testid(root, id).is_some()
+    })
+    .await;
     by_testid(root, id).unwrap_or_else(|| panic!("{id} vanished"))
 }
 
 pub fn text(root: &Element, id: &str) -> String {
-    by_testid(root, id).and_then(|e| e.text_content()).unwrap_or_default()
+    by_testid(root, id)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 pub fn click(el: &Element) {
@@ -253,10 +283,14 @@ pub fn record_events(target: &Element, name: &str) -> Rc<RefCell<Vec<String>>> {
     use wasm_bindgen::closure::Closure;
     let seen = Rc::new(RefCell::new(Vec::new()));
     let sink = seen.clone();
-    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-        let detail = js_sys::JSON::stringify(&e.detail()).ok().and_then(|s| s.as_string()).unwrap_or_default();
-        sink.borrow_mut().push(detail);
-    });
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let detail = js_sys::JSON::stringify(&e.detail())
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            sink.borrow_mut().push(detail);
+        });
     let _ = target.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
     listener.forget();
     seen

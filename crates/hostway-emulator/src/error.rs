@@ -37,14 +37,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let text = self.to_string();
         match self {
-            ApiError::Unauthorized(_) => {
-                let mut response = json::message(StatusCode::UNAUTHORIZED, text);
-                response.headers_mut().insert(
-                    header::WWW_AUTHENTICATE,
-                    HeaderValue::from_static("Basic realm=\"hostway-emulator\""),
-                );
-                response
-            }
+            // No `WWW-Authenticate: Basic` challenge: with it, a browser answers a script's
+            // 401 with its own login prompt instead of handing the 401 to the panel.
+            ApiError::Unauthorized(_) => json::message(StatusCode::UNAUTHORIZED, text),
             ApiError::NotFound(_) => json::message(StatusCode::NOT_FOUND, text),
             ApiError::MethodNotAllowed { allow, .. } => {
                 let mut response = json::message(StatusCode::METHOD_NOT_ALLOWED, text);

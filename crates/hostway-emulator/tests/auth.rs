@@ -42,7 +42,8 @@ async fn missing_or_unknown_authorization_is_401_json_on_every_endpoint() {
             let body = (method == Method::PUT).then_some(r#"{"type": "premium"}"#);
             let answer = emu.call(method.clone(), &path, auth, body).await;
             answer.expect_message(401);
-            assert!(answer.headers.contains_key("www-authenticate"));
+            // A Basic challenge would make browsers prompt instead of the panel answering.
+            assert!(!answer.headers.contains_key("www-authenticate"));
             check_answer(method.as_str(), &path, &answer);
         }
     }
