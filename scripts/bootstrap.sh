@@ -73,14 +73,17 @@ if ((want_test)); then
   fi
 fi
 
-# ---- Node.js (wasm-opt from npm, the e2e tests) ----
+# ---- Node.js >= 20 (wasm-opt from npm, bundle checks, the e2e tests) ----
 if command -v node >/dev/null && command -v npm >/dev/null; then
   skip "node $(node --version)"
 else
-  installing "nodejs, npm (Debian)"
-  apt_install nodejs npm
-  installed "nodejs, npm"
+  installing "nodejs (Debian package sources)"
+  command -v node >/dev/null || apt_install nodejs
+  command -v npm >/dev/null || apt_install npm
+  installed "nodejs"
 fi
+node_major="$(node --version | sed -n 's/^v\([0-9]*\)\..*/\1/p')"
+((node_major >= 20)) || ox_die "node $(node --version) is too old: playwright-core and node --test need 20 or newer"
 
 # ---- cargo dependencies: Trunk runs cargo --offline ----
 # Quick when nothing changed (no network unless Cargo.lock needs something new).
