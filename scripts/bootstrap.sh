@@ -2,7 +2,7 @@
 # Installs what ox-panel's commands need, only where it is missing, at pinned versions.
 # Idempotent: a second run skips everything in a second or two.
 #
-#   scripts/bootstrap.sh [demo|test|all]     (default: all; ./x calls it with its command)
+#   scripts/bootstrap.sh [demo|test|bench|all]   (default: all; ./x calls it with its command)
 #
 # demo: wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock's wasm-bindgen), wasm-opt
 #       (npm binaryen), the cargo dependencies (Trunk runs cargo offline).
@@ -13,9 +13,10 @@ cd "$OX_ROOT"
 
 want="${1:-all}"
 case "$want" in
-  demo | bench) want_test=0 ;;
-  test | all) want_test=1 ;;
-  *) ox_die "usage: scripts/bootstrap.sh [demo|test|all]" ;;
+  demo) want_test=0 ;;
+  # bench drives Chromium like the tests do.
+  test | bench | all) want_test=1 ;;
+  *) ox_die "usage: scripts/bootstrap.sh [demo|test|bench|all]" ;;
 esac
 
 SKIPPED=()
