@@ -10,7 +10,7 @@ use ox_core::types::{
 };
 use yew::Reducible;
 
-pub use crate::components::plan_state::Slot;
+pub use crate::components::slot::Slot;
 
 /// What the panel knows about the mailbox's BlackBerry service.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,4 +8,5 @@ pub mod domain_view;
 pub mod ids;
 pub mod load_failure;
 pub mod plan_state;
+pub mod slot;
 pub mod webmail_panel;
