@@ -422,3 +422,24 @@ async fn unauthorized_read_is_reported() {
         .unwrap_or_default()
         .contains("sign in again"));
 }
+
+#[wasm_bindgen_test]
+async fn a_change_reads_the_counts_again() {
+    let api = FakeApi::default();
+    api.replies().limits = Ok(serde_json::from_value(
+        serde_json::json!({"webmailLimits": {"standard": -1, "activesync": 3, "premium": -1}}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    let (root, _h) = render(&api, default_config());
+    loaded(&root).await;
+    until("counted once", || api.calls_of("usernames").len() == 1).await;
+    click(&wait_testid(&root, "plan-option-activesync").await);
+    let submit = wait_testid(&root, "plan-submit").await;
+    until("submit enabled", || !is_disabled(&submit)).await;
+    click(&submit);
+    wait_testid(&root, "plan-success").await;
+    // The move changed how many mailboxes each type has.
+    until("counted again", || api.calls_of("usernames").len() == 2).await;
+    assert_eq!(api.calls_of("webmail").len(), 2);
+    assert_eq!(api.calls_of("mailbox").len(), 2);
+}

@@ -284,6 +284,12 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                     }
                     *in_flight.borrow_mut() = true;
                     state.dispatch(PlanAction::SubmitStarted);
+                    // What to read again afterwards: a change moves the per-type counts too.
+                    let mut rereads = vec![Read::Settings, Read::Mailbox];
+                    if !matches!(state.counts, Slot::NotNeeded) {
+                        rereads.push(Read::Counts);
+                    }
+                    let api_ref = api.clone();
                     let api = api.0.clone();
                     let dispatch = state.dispatcher();
                     let in_flight = in_flight.clone();
@@ -316,9 +322,7 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                         dispatch.dispatch(PlanAction::SubmitFinished(result.map(|()| to)));
                         if reread {
                             // Show the server's truth, whatever happened.
-                            let settings = api.webmail().await;
-                            dispatch.dispatch(PlanAction::Settings(settings));
-                            dispatch.dispatch(PlanAction::Mailbox(api.mailbox().await));
+                            start_reads(&api_ref, &rereads, &dispatch);
                         }
                     });
                 })
