@@ -76,6 +76,13 @@ fn start(
     element: Element,
     parsed: Result<PanelConfig, ConfigError>,
 ) -> Result<MountHandle, JsError> {
+    // A live instance owns its container until `unmount`; a second one in the same
+    // element would leave the first running unseen.
+    if let Ok(Some(_)) = element.query_selector(":scope > .oxp-mount") {
+        return Err(JsError::new(
+            "ox-panel: this element already holds a panel; call unmount() on its handle first",
+        ));
+    }
     let config = match parsed {
         Ok(config) => config,
         Err(error) => {
