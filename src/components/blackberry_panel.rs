@@ -15,12 +15,12 @@ use yew::prelude::*;
 
 use crate::api::ApiRef;
 use crate::components::bb_actions::{action_index, BbActionList};
+use crate::components::bb_confirm::BbConfirm;
 use crate::components::bb_result::{BbActivity, BbResult};
 use crate::components::bb_state::{
     event_status, exchange_user, rereads_after, BbMsg, BbRead, BbState, Service,
 };
 use crate::components::bb_status::BbStatusLine;
-use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::device_card::DeviceCard;
 use crate::components::ids::unique_id;
 use crate::components::load_failure::LoadFailures;
@@ -152,34 +152,6 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
         .into_iter()
         .map(|(read, e)| (what(read), e))
         .collect();
-    let dialog = match (state.confirming, &user) {
-        (Some(action), Some(user)) => {
-            let destructive = action.is_destructive();
-            let device = state.device().and_then(|s| s.device_type.clone());
-            let body: Vec<AttrValue> = vec![
-                i18n.tr(&Msg::BbConfirmBody {
-                    action,
-                    device: device.as_deref(),
-                    user,
-                })
-                .into(),
-                i18n.tr(&Msg::BbConfirmFinal { action }).into(),
-            ];
-            html! {
-                <ConfirmDialog
-                    alert={destructive}
-                    title={i18n.tr(&Msg::BbConfirmTitle { action })}
-                    body={Rc::new(body)}
-                    require_text={destructive.then(|| AttrValue::from(user.clone()))}
-                    input_label={i18n.tr(&Msg::BbConfirmTypeLabel { user })}
-                    input_hint={i18n.tr(&Msg::BbConfirmTypeHint)}
-                    confirm_label={i18n.tr(&Msg::BbConfirmSubmit { action })}
-                    cancel_label={i18n.tr(&Msg::BbCancel)}
-                    {on_confirm} {on_cancel} />
-            }
-        }
-        _ => html! {},
-    };
     html! {
         <section class="oxp-panel oxp-bb" data-testid="blackberry-panel" aria-labelledby={heading_id.clone()}>
             // While the dialog is open everything else in the panel is out of reach.
@@ -209,7 +181,11 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                 </div>
                 <BbActivity activity={state.activity.clone()} />
             </div>
-            { dialog }
+            if let (Some(action), Some(user)) = (state.confirming, &user) {
+                <BbConfirm {action} user={AttrValue::from(user.clone())}
+                    device={state.device().and_then(|s| s.device_type.clone()).map(AttrValue::from)}
+                    {on_confirm} {on_cancel} />
+            }
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! Each panel's decisions live in its pure state (`plan_state`, `bb_state`).
 
 pub mod bb_actions;
+pub mod bb_confirm;
 pub mod bb_result;
 pub mod bb_state;
 pub mod bb_status;

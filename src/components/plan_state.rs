@@ -138,9 +138,12 @@ pub struct Summary {
     pub downgrade: bool,
 }
 
-/// Whether the per-type counts matter: only a positive limit can be reached.
+/// Whether the per-type counts matter: only a type with a limit can be full.
 pub fn counts_needed(limits: &WebmailLimits) -> bool {
-    limits.webmail_limits.values().any(|l| *l > 0)
+    limits
+        .webmail_limits
+        .keys()
+        .any(|t| limits.limit_for(t).is_some())
 }
 
 impl Reads for PlanState {
@@ -288,23 +291,6 @@ impl PlanState {
         facts
     }
 
-    /// The types to offer, in the stable order: the domain's (the documented three when
-    /// its list is unknown or empty), and the current type even if the list lacks it.
-    pub fn offered_types(&self) -> Vec<OxType> {
-        let mut facts = DomainFacts::default();
-        if let Some(names) = self.names.ready() {
-            facts.set_names(names);
-        }
-        let mut types = facts.supported_types();
-        if let Some(s) = self.settings.ready() {
-            if !types.contains(&s.r#type) {
-                types.push(s.r#type.clone());
-                types.sort();
-            }
-        }
-        types
-    }
-
     /// The plan's display name, or the type itself where the domain gives none.
     pub fn plan_name(&self, t: &OxType) -> String {
         self.names
@@ -323,20 +309,17 @@ impl PlanState {
         }
     }
 
-    /// Every offered type with its verdict: picking it while keeping `allowUpgrade`.
+    /// Every type the form offers (the domain's, the documented three when its list is
+    /// unknown or empty, and the current one), with the verdict of picking it while
+    /// keeping `allowUpgrade`.
     pub fn options(&self, config: &PanelConfig) -> Vec<PlanOption> {
         let (Some(current), Some(choice)) = (self.current(), &self.choice) else {
             return Vec::new();
         };
         let facts = self.facts(config);
-        self.offered_types()
+        verdicts::type_verdicts(&current, choice, config.role, &facts)
             .into_iter()
-            .map(|t| {
-                let option = FormChoice {
-                    r#type: t.clone(),
-                    allow_upgrade: choice.allow_upgrade,
-                };
-                let verdict = verdicts::choice_verdict(&current, &option, config.role, &facts);
+            .map(|(t, verdict)| {
                 let reason = verdict.violation().map(|v| self.reason(&facts, &t, v));
                 let checked = choice.r#type == t;
                 PlanOption {
@@ -544,7 +527,10 @@ mod tests {
         assert_eq!(
             change,
             Some(PlanChange {
-                update: WebmailUpdate::with_type("premium"),
+                update: WebmailUpdate {
+                    r#type: Some("premium".into()),
+                    ..WebmailUpdate::default()
+                },
                 from: OxType::standard(),
                 to: OxType::premium(),
                 allow_upgrade: true,
@@ -715,9 +701,9 @@ mod tests {
     fn an_empty_or_unread_plan_list_offers_the_documented_three() {
         let expected = ["standard", "activesync", "premium"];
         let types = |s: &PlanState| -> Vec<String> {
-            s.offered_types()
+            s.options(&config())
                 .iter()
-                .map(|t| t.as_str().to_owned())
+                .map(|o| o.r#type.as_str().to_owned())
                 .collect()
         };
         let empty = loaded().reduce(PlanMsg::Names(Ok(names(serde_json::json!({})))));
