@@ -5,35 +5,12 @@ use std::rc::Rc;
 use ox_core::config::{PanelConfig, Section};
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::api::ApiRef;
 use crate::components::blackberry_panel::BlackberryPanel;
 use crate::components::domain_view::DomainView;
 use crate::components::webmail_panel::WebmailPanel;
 use crate::events::Events;
-use crate::i18n::{I18n, Msg};
-
-/// The client as components hold it; equal when it is the same instance.
-#[derive(Clone)]
-pub struct ApiRef(pub Rc<dyn Api>);
-
-impl ApiRef {
-    pub fn new(api: impl Api + 'static) -> Self {
-        Self(Rc::new(api))
-    }
-}
-
-impl PartialEq for ApiRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for ApiRef {
-    type Target = dyn Api;
-    fn deref(&self) -> &Self::Target {
-        &*self.0
-    }
-}
+use crate::i18n::{I18n, LanguageHint, Msg};
 
 /// Everything one mounted instance runs on.
 #[derive(Clone, PartialEq, Properties)]
@@ -43,9 +20,18 @@ pub struct AppProps {
     pub events: Events,
 }
 
-/// Lets a panel report the account's language once it knows it.
-#[derive(Clone, PartialEq)]
-pub struct LanguageHint(pub Callback<String>);
+fn section_view(section: Section, props: &AppProps) -> Html {
+    let (config, api, events) = (
+        props.config.clone(),
+        props.api.clone(),
+        props.events.clone(),
+    );
+    match section {
+        Section::Webmail => html! { <WebmailPanel {config} {api} {events} /> },
+        Section::Blackberry => html! { <BlackberryPanel {config} {api} {events} /> },
+        Section::Domain => html! { <DomainView {config} /> },
+    }
+}
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -86,17 +72,9 @@ pub fn App(props: &AppProps) -> Html {
                     <h1 class="oxp-title">{ i18n.tr(&Msg::AppTitle) }</h1>
                     <p class="oxp-subtitle" data-testid="panel-target">{ subtitle }</p>
                 </header>
-                { for sections.iter().map(|section| match section {
-                    Section::Webmail => html! {
-                        <WebmailPanel config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
-                    },
-                    Section::Blackberry => html! {
-                        <BlackberryPanel config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
-                    },
-                    Section::Domain => html! {
-                        <DomainView config={config.clone()} api={props.api.clone()} />
-                    },
-                }) }
+                for section in sections {
+                    { section_view(section, props) }
+                }
             </div>
         </ContextProvider<LanguageHint>>
         </ContextProvider<I18n>>

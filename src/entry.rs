@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::api::gated::Gated;
 use crate::api::http::{AuthCell, HttpApi};
-use crate::app::{ApiRef, App, AppProps};
+use crate::api::ApiRef;
+use crate::app::{App, AppProps};
 use crate::config_source;
 use crate::events::Events;
 use crate::i18n::{I18n, Msg};
@@ -106,7 +106,7 @@ fn start(
 
     let open = Rc::new(Cell::new(true));
     let auth: AuthCell = Rc::new(RefCell::new(config.authorization.clone()));
-    // Events go to the host's element itself, as the ui-contract says.
+    // Events go to the host's element itself (docs/contract.md, "Events").
     let events = Events::new(element.clone().into());
     let on_unauthorized = {
         let events = events.clone();
@@ -117,10 +117,7 @@ fn start(
             }
         })
     };
-    let api = Gated::new(
-        HttpApi::new(&config, auth.clone(), on_unauthorized),
-        open.clone(),
-    );
+    let api = HttpApi::new(&config, auth.clone(), on_unauthorized, open.clone());
     let props = AppProps {
         config: Rc::new(config),
         api: ApiRef::new(api),

@@ -527,6 +527,33 @@ async fn the_exchange_user_is_the_name_to_type() {
     until("enabled", || !is_disabled(&submit)).await;
 }
 
+#[wasm_bindgen_test]
+async fn the_typed_name_is_the_name_sent_untrimmed() {
+    // The configured name has a trailing space; the request's URL carries it as it is,
+    // so the confirmation asks for exactly that string.
+    let api = FakeApi::new(Replies::default());
+    let (root, _app) = render(
+        &api,
+        config(
+            r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith", "exchangeUser": "jsmith "}"#,
+        ),
+    );
+    ready(&root).await;
+    open_dialog(&root, "wipe").await;
+    let input = wait_testid(&root, "confirm-input").await;
+    let submit = wait_testid(&root, "confirm-submit").await;
+    type_into(&input, "jsmith");
+    settle().await;
+    assert!(
+        is_disabled(&submit),
+        "the trimmed name is not the name sent"
+    );
+    type_into(&input, "jsmith ");
+    until("enabled with the configured name", || !is_disabled(&submit)).await;
+    click(&submit);
+    until("sent once", || api.calls_of(ACTION).len() == 1).await;
+}
+
 // ---------------------------------------------------------------- exactly once
 
 #[wasm_bindgen_test]
@@ -678,17 +705,24 @@ async fn the_activity_list_is_newest_first() {
 async fn every_outcome_has_its_message() {
     /// The reply, its outcome code, words of its message, the event's status.
     type Case = (
-        Result<(), ApiError>,
+        Result<u16, ApiError>,
         &'static str,
         &'static str,
         Option<u16>,
     );
     let cases: Vec<Case> = vec![
         (
-            Ok(()),
+            Ok(202),
             "accepted",
             "wiped the next time it connects",
             Some(202),
+        ),
+        // Another 2xx is reported with its own status, not as 202.
+        (
+            Ok(200),
+            "accepted",
+            "wiped the next time it connects",
+            Some(200),
         ),
         (
             Err(ApiError::Network("reset".into())),
@@ -771,6 +805,11 @@ async fn every_outcome_has_its_message() {
         assert!(
             message.to_lowercase().contains(&words.to_lowercase()),
             "{reply:?}: {message}"
+        );
+        assert_eq!(
+            testid_attr(&root, "bb-result", "data-status"),
+            status.map(|s| s.to_string()),
+            "{reply:?}"
         );
         let status_json = status
             .map(|s| s.to_string())

@@ -443,3 +443,41 @@ async fn a_change_reads_the_counts_again() {
     assert_eq!(api.calls_of("webmail").len(), 2);
     assert_eq!(api.calls_of("mailbox").len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_huge_total_count_is_not_paged_and_the_server_decides() {
+    let api = FakeApi::default();
+    api.replies().limits = Ok(serde_json::from_value(
+        serde_json::json!({"webmailLimits": {"standard": -1, "activesync": 2, "premium": -1}}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    api.replies().usernames = Ok(serde_json::from_value(
+        serde_json::json!({"totalCount": 1_000_000, "list": [
+            {"username": "a", "type": "activesync"}, {"username": "b", "type": "activesync"}
+        ]}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    let (root, _h) = render(&api, default_config());
+    loaded(&root).await;
+    until("counted", || api.calls_of("usernames").len() == 1).await;
+    // The counts are unknown, so the limit is the server's to enforce: the option
+    // stays open, and no failure is shown.
+    let option = wait_testid(&root, "plan-option-activesync").await;
+    assert!(!is_disabled(&option));
+    assert!(by_testid(&root, "plan-option-activesync-reason").is_none());
+    assert!(by_testid(&root, "load-error").is_none());
+    // A change reads the counts again: the positive signal that the first count is
+    // long over. Each count read the first page only.
+    click(&option);
+    let submit = wait_testid(&root, "plan-submit").await;
+    until("submit enabled", || !is_disabled(&submit)).await;
+    click(&submit);
+    wait_testid(&root, "plan-success").await;
+    until("counted again", || api.calls_of("usernames").len() >= 2).await;
+    assert_eq!(
+        api.calls_of("usernames").len(),
+        2,
+        "{:?}",
+        api.calls_of("usernames")
+    );
+}

@@ -1,4 +1,7 @@
 //! The only place that knows URLs, headers, timeouts and status codes.
+//!
+//! Adding an endpoint: its URL in `ox_core::url::Endpoints`, its method on [`Api`]
+//! here (one `send`), the fake in `tests/support`; see the README's "Adding an endpoint".
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -43,6 +46,9 @@ struct Inner {
     auth: AuthCell,
     timeout_ms: u32,
     on_unauthorized: UnauthorizedHook,
+    /// Cleared by `unmount`: a read or re-read that a pending answer would start after
+    /// it (e.g. the re-read after a plan change) is never sent.
+    open: Rc<Cell<bool>>,
 }
 
 /// Which connections a request may travel on.
@@ -60,10 +66,16 @@ struct Raw {
 }
 
 impl HttpApi {
-    pub fn new(config: &PanelConfig, auth: AuthCell, on_unauthorized: UnauthorizedHook) -> Self {
+    /// `open`: the instance's switch, which `unmount` turns off for good.
+    pub fn new(
+        config: &PanelConfig,
+        auth: AuthCell,
+        on_unauthorized: UnauthorizedHook,
+        open: Rc<Cell<bool>>,
+    ) -> Self {
         Self {
             inner: Rc::new(Inner {
-                endpoints: Endpoints::new(&config.api_base),
+                endpoints: config.endpoints(),
                 account: config.account.clone(),
                 domain: config.domain.clone(),
                 mailbox: config.mailbox.clone(),
@@ -72,6 +84,7 @@ impl HttpApi {
                 auth,
                 timeout_ms: config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
                 on_unauthorized,
+                open,
             }),
         }
     }
@@ -90,7 +103,8 @@ impl Inner {
             .ok_or(UrlError::EmptySegment("exchangeUser"))
     }
 
-    /// One fetch with the configured credentials and an abort after the timeout.
+    /// One fetch with the configured credentials and an abort after the timeout; none
+    /// at all once the instance was unmounted. Every request goes through here.
     async fn send(
         &self,
         method: Method,
@@ -98,6 +112,9 @@ impl Inner {
         body: Option<String>,
         pool: Pool,
     ) -> Result<Raw, ApiError> {
+        if !self.open.get() {
+            return Err(ApiError::Network("the panel was unmounted".into()));
+        }
         let controller = AbortController::new()
             .map_err(|_| ApiError::Network("the browser cannot abort requests".into()))?;
         let signal = controller.signal();
@@ -164,17 +181,17 @@ impl Inner {
         }
     }
 
-    /// A write whose success answer has no body (204 or 202).
+    /// A write whose success answer has no body (204 or 202): its 2xx status.
     async fn put_no_content(
         &self,
         url: Result<String, UrlError>,
         body: String,
         pool: Pool,
-    ) -> Result<(), ApiError> {
+    ) -> Result<u16, ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
         let raw = self.send(Method::PUT, &url, Some(body), pool).await?;
         if (200..300).contains(&raw.status) {
-            Ok(())
+            Ok(raw.status)
         } else {
             Err(error_from_response(raw.status, &raw.body))
         }
@@ -238,6 +255,7 @@ impl Api for HttpApi {
                 .and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
             me.put_no_content(url, to_json(&update)?, Pool::Shared)
                 .await
+                .map(|_| ())
         })
     }
 
@@ -262,7 +280,7 @@ impl Api for HttpApi {
         })
     }
 
-    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<u16> {
         let me = self.inner.clone();
         Box::pin(async move {
             let url = me.bb_user().and_then(|u| {

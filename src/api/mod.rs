@@ -1,11 +1,12 @@
-//! The typed API boundary. Components see only [`Api`]; the HTTP details live in
-//! [`http`], and tests substitute a fake.
+//! The typed API boundary. Components see only [`Api`] (through [`ApiRef`]); the HTTP
+//! details live in [`http`], and tests substitute a fake.
 
-pub mod gated;
+pub mod counts;
 pub mod http;
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use ox_core::error::ApiError;
 use ox_core::types::{
@@ -27,6 +28,30 @@ pub trait Api {
     fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()>;
     fn blackberry_status(&self) -> ApiFuture<BlackberryStatus>;
     fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics>;
-    /// Sends the action once; destructive actions are never retried.
-    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()>;
+    /// Sends the action once and gives the 2xx status it was accepted with;
+    /// destructive actions are never retried.
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<u16>;
+}
+
+/// The client as components hold it; equal when it is the same instance.
+#[derive(Clone)]
+pub struct ApiRef(pub Rc<dyn Api>);
+
+impl ApiRef {
+    pub fn new(api: impl Api + 'static) -> Self {
+        Self(Rc::new(api))
+    }
+}
+
+impl PartialEq for ApiRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ApiRef {
+    type Target = dyn Api;
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
 }

@@ -1,16 +1,31 @@
-//! The BlackBerry panel's state: the service and device as read, the confirmation
-//! that is open, and every action sent from this page. Pure, so the rules that keep a
-//! device from being wiped by accident are testable without a browser.
+//! The BlackBerry panel's state and its decisions: the service and device as read,
+//! the confirmation that is open, which action may start, what is read again after
+//! each outcome, and every action sent from this page. Pure (no DOM), so the rules that
+//! keep a device from being wiped by accident are tested natively; the view renders.
 
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
+use ox_core::config::PanelConfig;
 use ox_core::error::ApiError;
 use ox_core::types::{
     BillingStatus, BlackberryAction, BlackberryStatistics, BlackberryStatus, Statistics,
 };
 use yew::Reducible;
 
+use crate::api::ApiRef;
+use crate::components::reads::Reads;
 pub use crate::components::slot::Slot;
+
+/// The Exchange mailbox the actions are for, exactly as configured: the name the
+/// customer types to confirm a destructive action is the very name the request's URL
+/// carries. `None` when the configuration names none.
+pub fn exchange_user(config: &PanelConfig) -> Option<String> {
+    config
+        .bb_user()
+        .filter(|u| !u.trim().is_empty())
+        .map(str::to_owned)
+}
 
 /// What the panel knows about the mailbox's BlackBerry service.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +47,11 @@ pub enum BbRead {
     Statistics,
 }
 
+impl BbRead {
+    /// Both reads: when the panel opens and after an action that may have changed them.
+    pub const ALL: [BbRead; 2] = [BbRead::Status, BbRead::Statistics];
+}
+
 /// Why the device actions cannot be used right now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Blocked {
@@ -44,11 +64,25 @@ pub enum Blocked {
     Unreadable,
 }
 
+impl Blocked {
+    /// Short stable code, for the `data-reason` attribute.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Blocked::NoExchangeUser => "no_exchange_user",
+            Blocked::Busy => "busy",
+            Blocked::Checking => "checking",
+            Blocked::NoService => "no_service",
+            Blocked::NotOpen(_) => "not_open",
+            Blocked::Unreadable => "unreadable",
+        }
+    }
+}
+
 /// How a sent action ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// 2xx: the device carries it out when it next connects.
-    Accepted,
+    /// 2xx (the status it came with): the device carries it out when it next connects.
+    Accepted(u16),
     /// Sent, but no answer came (network error or timeout): it may or may not happen.
     Unknown,
     /// The server answered with an error.
@@ -56,9 +90,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn from_result(result: &Result<(), ApiError>) -> Self {
+    pub fn from_result(result: &Result<u16, ApiError>) -> Self {
         match result {
-            Ok(()) => Outcome::Accepted,
+            Ok(status) => Outcome::Accepted(*status),
             Err(ApiError::Network(_)) | Err(ApiError::Timeout) => Outcome::Unknown,
             Err(e) => Outcome::Refused(Rc::new(e.clone())),
         }
@@ -67,9 +101,18 @@ impl Outcome {
     /// Short stable code, for `data-outcome` attributes.
     pub fn code(&self) -> &'static str {
         match self {
-            Outcome::Accepted => "accepted",
+            Outcome::Accepted(_) => "accepted",
             Outcome::Unknown => "unknown",
             Outcome::Refused(e) => e.kind(),
+        }
+    }
+
+    /// The HTTP status of the answer; `None` when no answer came.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Outcome::Accepted(status) => Some(*status),
+            Outcome::Unknown => None,
+            Outcome::Refused(e) => e.status(),
         }
     }
 }
@@ -96,21 +139,23 @@ pub struct BbState {
     next_id: u32,
 }
 
-pub enum BbAction {
+pub enum BbMsg {
     Status(Result<BlackberryStatus, ApiError>),
     /// Boxed: the statistics are large next to the other actions.
     Statistics(Box<Result<BlackberryStatistics, ApiError>>),
-    Retrying(Vec<BbRead>),
+    /// "Try again": every failed read is pending again.
+    Retrying,
     /// Opens the confirmation of an action; ignored while actions are blocked.
     Confirm(BlackberryAction),
     /// Closes the confirmation without sending.
     Cancel,
-    /// The confirmed action is being sent; closes the confirmation.
+    /// The confirmed action is being sent; closes the confirmation. Recorded only
+    /// when [`BbState::to_send`] allows exactly this action.
     Started {
         action: BlackberryAction,
         at_ms: f64,
     },
-    Finished(Result<(), ApiError>),
+    Finished(Result<u16, ApiError>),
 }
 
 impl BbState {
@@ -169,29 +214,66 @@ impl BbState {
         }
     }
 
-    /// Reads that failed, for "Try again".
-    pub fn failed_reads(&self) -> Vec<BbRead> {
-        let mut out = Vec::new();
-        if matches!(self.service, Service::Unreadable(_)) {
-            out.push(BbRead::Status);
+    /// The action the open confirmation may send now, re-checked when it is
+    /// confirmed: nothing while another is in flight or the service is not open.
+    pub fn to_send(&self) -> Option<BlackberryAction> {
+        self.confirming.filter(|_| self.blocked().is_none())
+    }
+
+    /// The device to show: not when the mailbox has no service.
+    pub fn device(&self) -> Option<&Statistics> {
+        match self.service {
+            Service::Absent => None,
+            _ => self.statistics.ready(),
         }
-        if self.statistics.failed().is_some() {
-            out.push(BbRead::Statistics);
-        }
-        out
+    }
+
+    /// The reads that failed, with why; "Try again" repeats exactly these.
+    pub fn failures(&self) -> Vec<(BbRead, Rc<ApiError>)> {
+        let status = match &self.service {
+            Service::Unreadable(e) => Some(e),
+            _ => None,
+        };
+        [
+            (BbRead::Status, status),
+            (BbRead::Statistics, self.statistics.failed()),
+        ]
+        .into_iter()
+        .filter_map(|(read, e)| e.map(|e| (read, e.clone())))
+        .collect()
+    }
+
+    /// What "Try again" starts.
+    pub fn retry_reads(&self) -> Vec<BbRead> {
+        self.failures().into_iter().map(|(read, _)| read).collect()
+    }
+}
+
+impl Reads for BbState {
+    type Read = BbRead;
+
+    fn fetch(api: ApiRef, read: BbRead) -> LocalBoxFuture<'static, BbMsg> {
+        Box::pin(async move {
+            match read {
+                BbRead::Status => BbMsg::Status(api.blackberry_status().await),
+                BbRead::Statistics => {
+                    BbMsg::Statistics(Box::new(api.blackberry_statistics().await))
+                }
+            }
+        })
     }
 }
 
 /// What to read again once an action got its answer: after an acceptance, an unknown
 /// outcome, or a refusal that says the service changed (404, 409), the customer needs
 /// the current status and device state. Never the action itself.
-pub fn rereads_after(result: &Result<(), ApiError>) -> Vec<BbRead> {
+pub fn rereads_after(result: &Result<u16, ApiError>) -> Vec<BbRead> {
     match result {
-        Ok(())
+        Ok(_)
         | Err(ApiError::Network(_))
         | Err(ApiError::Timeout)
         | Err(ApiError::NotFound(_))
-        | Err(ApiError::Conflict(_)) => vec![BbRead::Status, BbRead::Statistics],
+        | Err(ApiError::Conflict(_)) => BbRead::ALL.to_vec(),
         Err(_) => Vec::new(),
     }
 }
@@ -199,21 +281,21 @@ pub fn rereads_after(result: &Result<(), ApiError>) -> Vec<BbRead> {
 /// The `status` of the `oxpanel:blackberry-action` event: `Some(Some(code))` for an
 /// answer, `Some(None)` when the request went out and no answer came, `None` when no
 /// request was made at all (nothing to report).
-pub fn event_status(result: &Result<(), ApiError>) -> Option<Option<u16>> {
+pub fn event_status(result: &Result<u16, ApiError>) -> Option<Option<u16>> {
     match result {
-        Ok(()) => Some(Some(202)),
+        Ok(status) => Some(Some(*status)),
         Err(ApiError::InvalidRequest(_)) => None,
         Err(e) => Some(e.status()),
     }
 }
 
 impl Reducible for BbState {
-    type Action = BbAction;
+    type Action = BbMsg;
 
-    fn reduce(self: Rc<Self>, action: BbAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: BbMsg) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            BbAction::Status(result) => {
+            BbMsg::Status(result) => {
                 next.service = match result {
                     Ok(s) => Service::Billing(s.billing_status),
                     Err(ApiError::NotFound(_)) => Service::Absent,
@@ -224,7 +306,7 @@ impl Reducible for BbState {
                     next.confirming = None;
                 }
             }
-            BbAction::Statistics(result) => {
+            BbMsg::Statistics(result) => {
                 next.statistics = match *result {
                     Ok(s) => Slot::Ready(s.statistics),
                     // No service: the status says so; there is no device to show.
@@ -232,8 +314,8 @@ impl Reducible for BbState {
                     Err(e) => Slot::Failed(Rc::new(e)),
                 };
             }
-            BbAction::Retrying(reads) => {
-                for read in reads {
+            BbMsg::Retrying => {
+                for read in self.retry_reads() {
                     match read {
                         BbRead::Status => next.service = Service::Checking,
                         BbRead::Statistics => next.statistics = Slot::Pending,
@@ -243,15 +325,15 @@ impl Reducible for BbState {
                     next.confirming = None;
                 }
             }
-            BbAction::Confirm(action) => {
+            BbMsg::Confirm(action) => {
                 if next.blocked().is_none() && next.confirming.is_none() {
                     next.confirming = Some(action);
                 }
             }
-            BbAction::Cancel => next.confirming = None,
-            BbAction::Started { action, at_ms } => {
+            BbMsg::Cancel => next.confirming = None,
+            BbMsg::Started { action, at_ms } => {
                 next.confirming = None;
-                if next.in_flight().is_none() {
+                if self.to_send() == Some(action) {
                     let id = next.next_id;
                     next.next_id = next.next_id.wrapping_add(1);
                     next.activity.insert(
@@ -265,7 +347,7 @@ impl Reducible for BbState {
                     );
                 }
             }
-            BbAction::Finished(result) => {
+            BbMsg::Finished(result) => {
                 if let Some(sent) = next.activity.iter_mut().find(|s| s.outcome.is_none()) {
                     sent.outcome = Some(Outcome::from_result(&result));
                 }
@@ -285,7 +367,7 @@ mod tests {
     }
 
     fn open() -> Rc<BbState> {
-        Rc::new(BbState::new(true)).reduce(BbAction::Status(Ok(status("open"))))
+        Rc::new(BbState::new(true)).reduce(BbMsg::Status(Ok(status("open"))))
     }
 
     #[test]
@@ -305,9 +387,9 @@ mod tests {
             ("purge_pending", BillingStatus::PurgePending),
             ("frozen", BillingStatus::Unknown("frozen".into())),
         ] {
-            let s = Rc::new(BbState::new(true)).reduce(BbAction::Status(Ok(status(wire))));
+            let s = Rc::new(BbState::new(true)).reduce(BbMsg::Status(Ok(status(wire))));
             assert_eq!(s.blocked(), Some(Blocked::NotOpen(expected)), "{wire}");
-            let s = s.reduce(BbAction::Confirm(BlackberryAction::Wipe));
+            let s = s.reduce(BbMsg::Confirm(BlackberryAction::Wipe));
             assert_eq!(s.confirming, None, "{wire}: no confirmation opens");
         }
     }
@@ -315,45 +397,42 @@ mod tests {
     #[test]
     fn not_found_means_no_service_and_other_errors_can_be_retried() {
         let s = Rc::new(BbState::new(true))
-            .reduce(BbAction::Status(Err(ApiError::NotFound(None))))
-            .reduce(BbAction::Statistics(Box::new(Err(ApiError::NotFound(
-                None,
-            )))));
+            .reduce(BbMsg::Status(Err(ApiError::NotFound(None))))
+            .reduce(BbMsg::Statistics(Box::new(Err(ApiError::NotFound(None)))));
         assert_eq!(s.service, Service::Absent);
         assert_eq!(s.blocked(), Some(Blocked::NoService));
-        assert!(
-            s.failed_reads().is_empty(),
-            "a 404 is an answer, not a failure"
-        );
+        assert!(s.failures().is_empty(), "a 404 is an answer, not a failure");
 
         let s = Rc::new(BbState::new(true))
-            .reduce(BbAction::Status(Err(ApiError::Server {
+            .reduce(BbMsg::Status(Err(ApiError::Server {
                 status: 502,
                 message: None,
             })))
-            .reduce(BbAction::Statistics(Box::new(Err(ApiError::Timeout))));
+            .reduce(BbMsg::Statistics(Box::new(Err(ApiError::Timeout))));
         assert_eq!(s.blocked(), Some(Blocked::Unreadable));
-        assert_eq!(s.failed_reads(), vec![BbRead::Status, BbRead::Statistics]);
-        let s = s.reduce(BbAction::Retrying(vec![BbRead::Status]));
+        assert_eq!(s.retry_reads(), vec![BbRead::Status, BbRead::Statistics]);
+        let s = s.reduce(BbMsg::Retrying);
         assert_eq!(s.service, Service::Checking);
+        assert_eq!(s.statistics, Slot::Pending);
+        assert!(s.failures().is_empty());
     }
 
     #[test]
     fn without_an_exchange_user_nothing_is_possible() {
         let s = Rc::new(BbState::new(false))
-            .reduce(BbAction::Confirm(BlackberryAction::ResendServiceBooks));
+            .reduce(BbMsg::Confirm(BlackberryAction::ResendServiceBooks));
         assert_eq!(s.blocked(), Some(Blocked::NoExchangeUser));
         assert_eq!(s.confirming, None);
     }
 
     #[test]
     fn one_action_at_a_time_and_the_dialog_closes_on_send() {
-        let s = open().reduce(BbAction::Confirm(BlackberryAction::Wipe));
+        let s = open().reduce(BbMsg::Confirm(BlackberryAction::Wipe));
         assert_eq!(s.confirming, Some(BlackberryAction::Wipe));
         // A second confirmation cannot replace the open one.
-        let s = s.reduce(BbAction::Confirm(BlackberryAction::ResendServiceBooks));
+        let s = s.reduce(BbMsg::Confirm(BlackberryAction::ResendServiceBooks));
         assert_eq!(s.confirming, Some(BlackberryAction::Wipe));
-        let s = s.reduce(BbAction::Started {
+        let s = s.reduce(BbMsg::Started {
             action: BlackberryAction::Wipe,
             at_ms: 1.0,
         });
@@ -361,20 +440,20 @@ mod tests {
         assert_eq!(s.in_flight(), Some(BlackberryAction::Wipe));
         assert_eq!(s.blocked(), Some(Blocked::Busy));
         // A stray second start while one is in flight records nothing.
-        let s = s.reduce(BbAction::Started {
+        let s = s.reduce(BbMsg::Started {
             action: BlackberryAction::Wipe,
             at_ms: 2.0,
         });
         assert_eq!(s.activity.len(), 1);
-        let s = s.reduce(BbAction::Confirm(BlackberryAction::Reinitialize));
+        let s = s.reduce(BbMsg::Confirm(BlackberryAction::Reinitialize));
         assert_eq!(
             s.confirming, None,
             "nothing opens while an action is in flight"
         );
-        let s = s.reduce(BbAction::Finished(Ok(())));
+        let s = s.reduce(BbMsg::Finished(Ok(202)));
         assert_eq!(
             s.last().and_then(|l| l.outcome.clone()),
-            Some(Outcome::Accepted)
+            Some(Outcome::Accepted(202))
         );
         assert_eq!(s.blocked(), None);
     }
@@ -382,19 +461,21 @@ mod tests {
     #[test]
     fn activity_is_newest_first() {
         let s = open()
-            .reduce(BbAction::Started {
+            .reduce(BbMsg::Confirm(BlackberryAction::ResendServiceBooks))
+            .reduce(BbMsg::Started {
                 action: BlackberryAction::ResendServiceBooks,
                 at_ms: 1.0,
             })
-            .reduce(BbAction::Finished(Err(ApiError::Server {
+            .reduce(BbMsg::Finished(Err(ApiError::Server {
                 status: 502,
                 message: None,
             })))
-            .reduce(BbAction::Started {
+            .reduce(BbMsg::Confirm(BlackberryAction::Wipe))
+            .reduce(BbMsg::Started {
                 action: BlackberryAction::Wipe,
                 at_ms: 2.0,
             })
-            .reduce(BbAction::Finished(Err(ApiError::Timeout)));
+            .reduce(BbMsg::Finished(Err(ApiError::Timeout)));
         let order: Vec<_> = s
             .activity
             .iter()
@@ -414,16 +495,22 @@ mod tests {
     fn outcomes_events_and_rereads() {
         use BbRead::*;
         type Case = (
-            Result<(), ApiError>,
+            Result<u16, ApiError>,
             &'static str,
             Option<Option<u16>>,
             Vec<BbRead>,
         );
         let cases: Vec<Case> = vec![
             (
-                Ok(()),
+                Ok(202),
                 "accepted",
                 Some(Some(202)),
+                vec![Status, Statistics],
+            ),
+            (
+                Ok(200),
+                "accepted",
+                Some(Some(200)),
                 vec![Status, Statistics],
             ),
             (
@@ -491,6 +578,13 @@ mod tests {
         ];
         for (result, code, event, reads) in cases {
             assert_eq!(Outcome::from_result(&result).code(), code, "{result:?}");
+            if event.is_some() {
+                assert_eq!(
+                    Some(Outcome::from_result(&result).status()),
+                    event,
+                    "{result:?}: the result line shows the event's status"
+                );
+            }
             assert_eq!(event_status(&result), event, "{result:?}");
             assert_eq!(rereads_after(&result), reads, "{result:?}");
         }
@@ -498,8 +592,70 @@ mod tests {
 
     #[test]
     fn a_status_change_closes_an_open_confirmation() {
-        let s = open().reduce(BbAction::Confirm(BlackberryAction::Wipe));
-        let s = s.reduce(BbAction::Status(Ok(status("suspended"))));
+        let s = open().reduce(BbMsg::Confirm(BlackberryAction::Wipe));
+        let s = s.reduce(BbMsg::Status(Ok(status("suspended"))));
         assert_eq!(s.confirming, None);
+    }
+
+    #[test]
+    fn an_action_starts_only_from_its_confirmation_while_allowed() {
+        // Started without a confirmation records nothing.
+        let s = open().reduce(BbMsg::Started {
+            action: BlackberryAction::Wipe,
+            at_ms: 1.0,
+        });
+        assert!(s.activity.is_empty());
+        // Not an action other than the confirmed one.
+        let s = open().reduce(BbMsg::Confirm(BlackberryAction::ResendServiceBooks));
+        assert_eq!(s.to_send(), Some(BlackberryAction::ResendServiceBooks));
+        let other = s.clone().reduce(BbMsg::Started {
+            action: BlackberryAction::Wipe,
+            at_ms: 1.0,
+        });
+        assert!(other.activity.is_empty());
+        // The service stopped being open while the dialog was up: checked again at start.
+        let stale = BbState {
+            service: Service::Billing(BillingStatus::Suspended),
+            ..(*s).clone()
+        };
+        assert_eq!(stale.to_send(), None);
+        let stale = Rc::new(stale).reduce(BbMsg::Started {
+            action: BlackberryAction::ResendServiceBooks,
+            at_ms: 1.0,
+        });
+        assert!(stale.activity.is_empty());
+        assert_eq!(stale.in_flight(), None);
+    }
+
+    #[test]
+    fn the_name_to_type_is_the_configured_exchange_user_as_sent() {
+        let mut config = PanelConfig::new("test", "test.com");
+        assert_eq!(exchange_user(&config), None);
+        config.mailbox = Some("john.smith".into());
+        assert_eq!(exchange_user(&config).as_deref(), Some("john.smith"));
+        // Not trimmed: the URL carries the configured name as it is, so the typed
+        // confirmation must match that same string.
+        config.exchange_user = Some("jsmith ".into());
+        assert_eq!(exchange_user(&config).as_deref(), Some("jsmith "));
+        assert_eq!(exchange_user(&config).as_deref(), config.bb_user());
+        config.exchange_user = Some("  ".into());
+        config.mailbox = None;
+        assert_eq!(exchange_user(&config), None);
+    }
+
+    #[test]
+    fn no_device_without_a_service_and_blocked_codes() {
+        let s = Rc::new(BbState::new(true)).reduce(BbMsg::Status(Err(ApiError::NotFound(None))));
+        assert!(s.device().is_none());
+        for (blocked, code) in [
+            (Blocked::NoExchangeUser, "no_exchange_user"),
+            (Blocked::Busy, "busy"),
+            (Blocked::Checking, "checking"),
+            (Blocked::NoService, "no_service"),
+            (Blocked::NotOpen(BillingStatus::Closed), "not_open"),
+            (Blocked::Unreadable, "unreadable"),
+        ] {
+            assert_eq!(blocked.code(), code);
+        }
     }
 }

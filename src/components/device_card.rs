@@ -1,8 +1,7 @@
 //! The BlackBerry device as the statistics describe it. Missing, null or unreadable
 //! values show as "not available", never as the raw text.
 
-use ox_core::types::{ApiTimestamp, Statistics};
-use wasm_bindgen::{JsCast, JsValue};
+use ox_core::types::Statistics;
 use yew::prelude::*;
 
 use crate::format;
@@ -11,62 +10,6 @@ use crate::i18n::{I18n, Msg};
 #[derive(Clone, PartialEq, Properties)]
 pub struct DeviceCardProps {
     pub statistics: Statistics,
-}
-
-/// `{dateStyle: "medium", timeStyle: "medium"}` for `toLocaleString`.
-fn date_time_options() -> JsValue {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"medium".into());
-    options.into()
-}
-
-/// `Date.prototype.toLocaleString`, called so that the `RangeError` an unusable locale
-/// tag raises comes back as an error instead of tearing through the render.
-fn to_locale_string_checked(
-    date: &js_sys::Date,
-    locale: &str,
-    options: &JsValue,
-) -> Option<String> {
-    let method = js_sys::Reflect::get(date, &"toLocaleString".into()).ok()?;
-    let method = method.dyn_into::<js_sys::Function>().ok()?;
-    method
-        .call2(date, &locale.into(), options)
-        .ok()?
-        .as_string()
-}
-
-fn locale_text(date: &js_sys::Date, locale: &str) -> Option<String> {
-    let options = date_time_options();
-    to_locale_string_checked(date, locale, &options)
-        .or_else(|| to_locale_string_checked(date, "en-US", &options))
-}
-
-/// A point in time (milliseconds since the epoch) in the customer's locale.
-pub fn local_date_time(locale: &str, ms: f64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    locale_text(&date, locale).unwrap_or_default()
-}
-
-/// An API time, read as the browser's local time (the API gives no zone), in the
-/// customer's locale; `None` when it is not a valid `MM/DD/YYYY HH:MM:SS` value.
-pub fn api_time(locale: &str, raw: &str) -> Option<(ApiTimestamp, String)> {
-    let ts = ApiTimestamp::parse(raw)?;
-    let date = js_sys::Date::new_with_year_month_day_hr_min_sec(
-        u32::from(ts.year),
-        i32::from(ts.month) - 1,
-        i32::from(ts.day),
-        i32::from(ts.hour),
-        i32::from(ts.minute),
-        i32::from(ts.second),
-    );
-    // The constructor reads years below 100 as 19xx.
-    date.set_full_year(u32::from(ts.year));
-    if date.get_time().is_nan() {
-        return None;
-    }
-    let shown = locale_text(&date, locale).unwrap_or_else(|| ts.to_string());
-    Some((ts, shown))
 }
 
 #[component]
@@ -82,7 +25,10 @@ pub fn DeviceCard(props: &DeviceCardProps) -> Html {
         Some(n) => html! { { format::number(&i18n.locale, n as f64) } },
         None => na(),
     };
-    let time = |v: &Option<String>| match v.as_deref().and_then(|raw| api_time(&i18n.locale, raw)) {
+    let time = |v: &Option<String>| match v
+        .as_deref()
+        .and_then(|raw| format::api_time(&i18n.locale, raw))
+    {
         Some((ts, shown)) => html! { <time datetime={ts.to_iso_string()}>{ shown }</time> },
         None => na(),
     };

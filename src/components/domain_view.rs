@@ -6,13 +6,11 @@ use std::rc::Rc;
 use ox_core::config::PanelConfig;
 use yew::prelude::*;
 
-use crate::app::ApiRef;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct DomainViewProps {
     pub config: Rc<PanelConfig>,
-    pub api: ApiRef,
 }
 
 #[component]

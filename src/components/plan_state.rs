@@ -1,16 +1,24 @@
-//! The OX plan panel's state: what was read, what the customer chose, and where the
-//! change stands. Pure, so the rules between them are testable without a browser.
+//! The OX plan panel's state and every decision the panel makes: what was read, what
+//! the customer chose, what a change sends, what is read again after each outcome,
+//! what "Try again" reads, and how each option is shown. Pure (no DOM), so each
+//! decision is tested natively; the view only renders it.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use ox_core::config::PanelConfig;
 use ox_core::error::ApiError;
-use ox_core::rules::{CurrentPlan, DomainFacts};
-use ox_core::types::{MailboxInfo, OxType, WebmailLimits, WebmailNames, WebmailSettings};
-use ox_core::verdicts::FormChoice;
+use ox_core::rules::{CurrentPlan, DomainFacts, Violation};
+use ox_core::types::{
+    MailboxInfo, OxType, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
+};
+use ox_core::verdicts::{self, FormChoice};
 use yew::Reducible;
 
+use crate::api::counts::count_types;
+use crate::api::ApiRef;
+use crate::components::reads::Reads;
 pub use crate::components::slot::Slot;
 
 /// Which read, so "Try again" repeats only the ones that failed.
@@ -21,6 +29,11 @@ pub enum Read {
     Limits,
     Mailbox,
     Counts,
+}
+
+impl Read {
+    /// What the panel reads when it opens; the counts follow the limits that need them.
+    pub const INITIAL: [Read; 4] = [Read::Settings, Read::Names, Read::Limits, Read::Mailbox];
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +48,17 @@ pub enum Submit {
     Unknown,
 }
 
+/// Per-type counts: `Ready(None)` is an answer that leaves them unknown (see
+/// [`count_types`]), so the server decides.
+pub type Counts = Option<BTreeMap<OxType, u64>>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanState {
     pub settings: Slot<WebmailSettings>,
     pub names: Slot<WebmailNames>,
     pub limits: Slot<WebmailLimits>,
     pub mailbox: Slot<MailboxInfo>,
-    pub counts: Slot<BTreeMap<OxType, u64>>,
+    pub counts: Slot<Counts>,
     pub choice: Option<FormChoice>,
     pub submit: Submit,
 }
@@ -60,54 +77,123 @@ impl Default for PlanState {
     }
 }
 
-pub enum PlanAction {
+/// The reducer's messages: answers of reads and the customer's intents.
+pub enum PlanMsg {
     Settings(Result<WebmailSettings, ApiError>),
     Names(Result<WebmailNames, ApiError>),
     Limits(Result<WebmailLimits, ApiError>),
     Mailbox(Result<MailboxInfo, ApiError>),
-    Counts(Result<BTreeMap<OxType, u64>, ApiError>),
-    Retrying(Vec<Read>),
+    Counts(Result<Counts, ApiError>),
+    /// "Try again": every failed read is pending again.
+    Retrying,
     ChooseType(OxType),
     SetAllowUpgrade(bool),
     SubmitStarted,
     SubmitFinished(Result<OxType, ApiError>),
 }
 
-/// Whether the per-type counts matter: only a positive limit can be reached.
+/// A change ready to send, and what the `oxpanel:plan-changed` event says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanChange {
+    pub update: WebmailUpdate,
+    pub from: OxType,
+    pub to: OxType,
+    pub allow_upgrade: bool,
+}
+
+/// Why a choice is not available, with what its text needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    pub violation: Violation,
+    pub r#type: OxType,
+    pub limit: Option<u64>,
+    pub quota_mb: Option<u64>,
+}
+
+/// One plan option as the form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanOption {
+    pub r#type: OxType,
+    pub name: String,
+    pub checked: bool,
+    pub disabled: bool,
+    pub reason: Option<Reason>,
+}
+
+/// The `allowUpgrade` checkbox as the form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AllowOption {
+    pub checked: bool,
+    pub disabled: bool,
+    pub reason: Option<Reason>,
+}
+
+/// What the chosen change does, in plan names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// `(from, to)` when the type changes.
+    pub type_change: Option<(String, String)>,
+    /// The new `allowUpgrade` when it changes.
+    pub allow_upgrade: Option<bool>,
+    pub downgrade: bool,
+}
+
+/// Whether the per-type counts matter: only a type with a limit can be full.
 pub fn counts_needed(limits: &WebmailLimits) -> bool {
-    limits.webmail_limits.values().any(|l| *l > 0)
+    limits
+        .webmail_limits
+        .keys()
+        .any(|t| limits.limit_for(t).is_some())
+}
+
+impl Reads for PlanState {
+    type Read = Read;
+
+    fn fetch(api: ApiRef, read: Read) -> LocalBoxFuture<'static, PlanMsg> {
+        Box::pin(async move {
+            match read {
+                Read::Settings => PlanMsg::Settings(api.webmail().await),
+                Read::Names => PlanMsg::Names(api.webmail_names().await),
+                Read::Limits => PlanMsg::Limits(api.webmail_limits().await),
+                Read::Mailbox => PlanMsg::Mailbox(api.mailbox().await),
+                Read::Counts => PlanMsg::Counts(count_types(&*api).await),
+            }
+        })
+    }
+
+    fn follow_ups(answer: &PlanMsg) -> Vec<Read> {
+        match answer {
+            PlanMsg::Limits(Ok(l)) if counts_needed(l) => vec![Read::Counts],
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl Reducible for PlanState {
-    type Action = PlanAction;
+    type Action = PlanMsg;
 
-    fn reduce(self: Rc<Self>, action: PlanAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, msg: PlanMsg) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            PlanAction::Settings(result) => {
-                if let Ok(s) = &result {
-                    // The server's truth resets the form, except mid-send.
-                    if next.submit != Submit::InFlight {
-                        next.choice = Some(FormChoice {
-                            r#type: s.r#type.clone(),
-                            allow_upgrade: s.allow_upgrade,
-                        });
-                    }
+        match msg {
+            PlanMsg::Settings(result) => {
+                // The server's truth resets the form, except mid-send.
+                if let (Ok(s), false) = (&result, next.locked()) {
+                    next.choice = Some(FormChoice::from_current(&CurrentPlan::from(s)));
                 }
                 next.settings = Slot::from_result(result);
             }
-            PlanAction::Names(r) => next.names = Slot::from_result(r),
-            PlanAction::Limits(r) => {
+            PlanMsg::Names(r) => next.names = Slot::from_result(r),
+            PlanMsg::Limits(r) => {
                 next.counts = match &r {
                     Ok(l) if counts_needed(l) => Slot::Pending,
                     _ => Slot::NotNeeded,
                 };
                 next.limits = Slot::from_result(r);
             }
-            PlanAction::Mailbox(r) => next.mailbox = Slot::from_result(r),
-            PlanAction::Counts(r) => next.counts = Slot::from_result(r),
-            PlanAction::Retrying(reads) => {
-                for read in reads {
+            PlanMsg::Mailbox(r) => next.mailbox = Slot::from_result(r),
+            PlanMsg::Counts(r) => next.counts = Slot::from_result(r),
+            PlanMsg::Retrying => {
+                for read in self.failures().into_iter().map(|(read, _)| read) {
                     match read {
                         Read::Settings => next.settings = Slot::Pending,
                         Read::Names => next.names = Slot::Pending,
@@ -117,24 +203,20 @@ impl Reducible for PlanState {
                     }
                 }
             }
-            PlanAction::ChooseType(t) => {
-                if next.submit != Submit::InFlight {
-                    if let Some(choice) = next.choice.as_mut() {
-                        choice.r#type = t;
-                    }
+            PlanMsg::ChooseType(t) => {
+                if let (Some(choice), false) = (next.choice.as_mut(), self.locked()) {
+                    choice.r#type = t;
                     next.submit = Submit::Idle;
                 }
             }
-            PlanAction::SetAllowUpgrade(on) => {
-                if next.submit != Submit::InFlight {
-                    if let Some(choice) = next.choice.as_mut() {
-                        choice.allow_upgrade = on;
-                    }
+            PlanMsg::SetAllowUpgrade(on) => {
+                if let (Some(choice), false) = (next.choice.as_mut(), self.locked()) {
+                    choice.allow_upgrade = on;
                     next.submit = Submit::Idle;
                 }
             }
-            PlanAction::SubmitStarted => next.submit = Submit::InFlight,
-            PlanAction::SubmitFinished(result) => {
+            PlanMsg::SubmitStarted => next.submit = Submit::InFlight,
+            PlanMsg::SubmitFinished(result) => {
                 next.submit = match result {
                     Ok(to) => Submit::Succeeded { to },
                     Err(ApiError::Timeout) | Err(ApiError::Network(_)) => Submit::Unknown,
@@ -148,108 +230,259 @@ impl Reducible for PlanState {
 
 impl PlanState {
     pub fn current(&self) -> Option<CurrentPlan> {
-        self.settings.ready().map(|s| CurrentPlan {
-            r#type: s.r#type.clone(),
-            allow_upgrade: s.allow_upgrade,
-        })
+        self.settings.ready().map(CurrentPlan::from)
     }
 
-    /// Reads that failed, for "Try again".
-    pub fn failed_reads(&self) -> Vec<Read> {
-        let mut out = Vec::new();
-        if self.settings.failed().is_some() {
-            out.push(Read::Settings);
-        }
-        if self.names.failed().is_some() {
-            out.push(Read::Names);
-        }
-        if self.limits.failed().is_some() {
-            out.push(Read::Limits);
-        }
-        if self.mailbox.failed().is_some() {
-            out.push(Read::Mailbox);
-        }
-        if self.counts.failed().is_some() {
-            out.push(Read::Counts);
-        }
-        out
+    /// A change is on its way: the form takes no input.
+    pub fn locked(&self) -> bool {
+        self.submit == Submit::InFlight
+    }
+
+    /// Nothing to show yet but the loading line.
+    pub fn first_load(&self) -> bool {
+        matches!(self.settings, Slot::Pending)
+    }
+
+    /// The reads that failed, with why, in display order.
+    pub fn failures(&self) -> Vec<(Read, Rc<ApiError>)> {
+        [
+            (Read::Settings, self.settings.failed()),
+            (Read::Names, self.names.failed()),
+            (Read::Limits, self.limits.failed()),
+            (Read::Mailbox, self.mailbox.failed()),
+            (Read::Counts, self.counts.failed()),
+        ]
+        .into_iter()
+        .filter_map(|(read, e)| e.map(|e| (read, e.clone())))
+        .collect()
+    }
+
+    /// What "Try again" starts: the failed reads, but not the counts when the limits
+    /// are read again (the counts follow them by themselves).
+    pub fn retry_reads(&self) -> Vec<Read> {
+        let failed: Vec<Read> = self.failures().into_iter().map(|(r, _)| r).collect();
+        let limits_again = failed.contains(&Read::Limits);
+        failed
+            .into_iter()
+            .filter(|r| !(limits_again && *r == Read::Counts))
+            .collect()
     }
 
     /// What the rules know: the configuration's product settings and whatever the
     /// reads returned. Anything unknown stays unknown, so the server decides.
     pub fn facts(&self, config: &PanelConfig) -> DomainFacts {
-        let mut quotas_mb = config.plan_quotas_mb.clone();
+        let mut facts = DomainFacts {
+            quotas_mb: config.plan_quotas_mb.clone(),
+            usage_mb: self.mailbox.ready().map(|m| m.usage),
+            counts: self.counts.ready().cloned().flatten(),
+            upgrades_enabled: config.upgrades_enabled,
+            ..DomainFacts::default()
+        };
         if let (Some(s), Some(m)) = (self.settings.ready(), self.mailbox.ready()) {
             // The mailbox's quota is its current type's quota.
-            quotas_mb.entry(s.r#type.clone()).or_insert(m.quota);
+            facts.quotas_mb.entry(s.r#type.clone()).or_insert(m.quota);
         }
-        DomainFacts {
-            supported: self
-                .names
-                .ready()
-                .map(|n| n.webmail_names.keys().cloned().collect()),
-            quotas_mb,
-            usage_mb: self.mailbox.ready().map(|m| m.usage),
-            limits: self
-                .limits
-                .ready()
-                .map(|l| l.webmail_limits.clone())
-                .unwrap_or_default(),
-            counts: self.counts.ready().cloned(),
-            upgrades_enabled: config.upgrades_enabled,
+        if let Some(names) = self.names.ready() {
+            facts.set_names(names);
         }
-    }
-
-    /// The types to offer, in the stable order; the documented three when the domain's
-    /// list could not be read.
-    pub fn offered_types(&self) -> Vec<OxType> {
-        let mut types: Vec<OxType> = match self.names.ready() {
-            Some(n) => n.webmail_names.keys().cloned().collect(),
-            None => vec![OxType::standard(), OxType::activesync(), OxType::premium()],
-        };
-        if let Some(s) = self.settings.ready() {
-            if !types.contains(&s.r#type) {
-                types.push(s.r#type.clone());
-            }
+        if let Some(limits) = self.limits.ready() {
+            facts.set_limits(limits);
         }
-        types.sort();
-        types
+        facts
     }
 
     /// The plan's display name, or the type itself where the domain gives none.
     pub fn plan_name(&self, t: &OxType) -> String {
         self.names
             .ready()
-            .and_then(|n| n.webmail_names.get(t).cloned())
-            .unwrap_or_else(|| t.as_str().to_owned())
+            .and_then(|n| n.name_for(t))
+            .unwrap_or(t.as_str())
+            .to_owned()
+    }
+
+    fn reason(&self, facts: &DomainFacts, t: &OxType, violation: &Violation) -> Reason {
+        Reason {
+            violation: violation.clone(),
+            r#type: t.clone(),
+            limit: facts.limit_for(t),
+            quota_mb: facts.quotas_mb.get(t).copied(),
+        }
+    }
+
+    /// Every type the form offers (the domain's, the documented three when its list is
+    /// unknown or empty, and the current one), with the verdict of picking it while
+    /// keeping `allowUpgrade`.
+    pub fn options(&self, config: &PanelConfig) -> Vec<PlanOption> {
+        let (Some(current), Some(choice)) = (self.current(), &self.choice) else {
+            return Vec::new();
+        };
+        let facts = self.facts(config);
+        verdicts::type_verdicts(&current, choice, config.role, &facts)
+            .into_iter()
+            .map(|(t, verdict)| {
+                let reason = verdict.violation().map(|v| self.reason(&facts, &t, v));
+                let checked = choice.r#type == t;
+                PlanOption {
+                    name: self.plan_name(&t),
+                    disabled: self.locked() || (reason.is_some() && !checked),
+                    checked,
+                    reason,
+                    r#type: t,
+                }
+            })
+            .collect()
+    }
+
+    /// The checkbox, with the verdict of toggling it.
+    pub fn allow_option(&self, config: &PanelConfig) -> Option<AllowOption> {
+        let (current, choice) = (self.current()?, self.choice.as_ref()?);
+        let facts = self.facts(config);
+        let verdict = verdicts::allow_upgrade_verdict(&current, choice, config.role, &facts);
+        let reason = verdict
+            .violation()
+            .map(|v| self.reason(&facts, &choice.r#type, v));
+        Some(AllowOption {
+            checked: choice.allow_upgrade,
+            disabled: self.locked() || reason.is_some(),
+            reason,
+        })
+    }
+
+    /// What the chosen change does; `None` when it changes nothing.
+    pub fn summary(&self) -> Option<Summary> {
+        let (current, choice) = (self.current()?, self.choice.as_ref()?);
+        verdicts::request_for(&current, choice)?;
+        Some(Summary {
+            type_change: (current.r#type != choice.r#type).then(|| {
+                (
+                    self.plan_name(&current.r#type),
+                    self.plan_name(&choice.r#type),
+                )
+            }),
+            allow_upgrade: (current.allow_upgrade != choice.allow_upgrade)
+                .then_some(choice.allow_upgrade),
+            downgrade: choice.r#type < current.r#type,
+        })
+    }
+
+    /// What to send for the choice: only a change, only one the rules allow, and
+    /// never while another is on its way.
+    pub fn to_send(&self, config: &PanelConfig) -> Option<PlanChange> {
+        if self.locked() {
+            return None;
+        }
+        let (current, choice) = (self.current()?, self.choice.as_ref()?);
+        let update = verdicts::request_for(&current, choice)?;
+        verdicts::choice_verdict(&current, choice, config.role, &self.facts(config))
+            .is_allowed()
+            .then(|| PlanChange {
+                update,
+                from: current.r#type.clone(),
+                to: choice.r#type.clone(),
+                allow_upgrade: choice.allow_upgrade,
+            })
+    }
+
+    /// What to read again once a change was answered: after an acceptance, or when no
+    /// answer came, the settings and usage (and the counts, which a move changes) as
+    /// the server has them now. A refusal changed nothing, so nothing is read.
+    pub fn rereads_after(&self, result: &Result<(), ApiError>) -> Vec<Read> {
+        match result {
+            Ok(()) | Err(ApiError::Timeout) | Err(ApiError::Network(_)) => {
+                let mut reads = vec![Read::Settings, Read::Mailbox];
+                if !matches!(self.counts, Slot::NotNeeded) {
+                    reads.push(Read::Counts);
+                }
+                reads
+            }
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The plan name a change just succeeded to.
+    pub fn changed_to(&self) -> Option<String> {
+        match &self.submit {
+            Submit::Succeeded { to } => Some(self.plan_name(to)),
+            _ => None,
+        }
+    }
+
+    /// The server's per-field messages after a refused change, by field name.
+    pub fn field_errors(&self) -> BTreeMap<String, String> {
+        match &self.submit {
+            Submit::Failed(e) => match &**e {
+                ApiError::BadRequestFields(map) => map.clone(),
+                _ => BTreeMap::new(),
+            },
+            _ => BTreeMap::new(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ox_core::rules::{Role, ViolationCode};
+
+    fn json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+        serde_json::from_value(v).unwrap_or_else(|e| panic!("fixture: {e}"))
+    }
 
     fn settings(t: &str, allow: bool) -> WebmailSettings {
-        serde_json::from_value(serde_json::json!({"type": t, "allowUpgrade": allow}))
-            .unwrap_or_else(|e| panic!("fixture: {e}"))
+        json(serde_json::json!({"type": t, "allowUpgrade": allow}))
+    }
+
+    fn names(v: serde_json::Value) -> WebmailNames {
+        json(serde_json::json!({ "webmailNames": v }))
+    }
+
+    fn limits(v: serde_json::Value) -> WebmailLimits {
+        json(serde_json::json!({ "webmailLimits": v }))
+    }
+
+    fn mailbox(quota: u64, usage: u64) -> MailboxInfo {
+        json(serde_json::json!({"username": "john.smith", "quota": quota, "usage": usage}))
+    }
+
+    fn config() -> PanelConfig {
+        PanelConfig::new("test", "test.com")
+    }
+
+    /// Standard with upgrades allowed, the documented three plans, no limits.
+    fn loaded() -> Rc<PlanState> {
+        Rc::new(PlanState::default())
+            .reduce(PlanMsg::Settings(Ok(settings("standard", true))))
+            .reduce(PlanMsg::Names(Ok(names(serde_json::json!({
+                "standard": "Basic", "activesync": "Sync", "premium": "Premium"
+            })))))
+            .reduce(PlanMsg::Limits(Ok(limits(
+                serde_json::json!({"activesync": -1}),
+            ))))
+            .reduce(PlanMsg::Mailbox(Ok(mailbox(1024, 200))))
+    }
+
+    fn option<'a>(options: &'a [PlanOption], t: &str) -> &'a PlanOption {
+        options
+            .iter()
+            .find(|o| o.r#type == t)
+            .unwrap_or_else(|| panic!("no option {t}"))
     }
 
     #[test]
     fn settings_reset_the_choice_but_not_mid_send() {
-        let s = Rc::new(PlanState::default());
-        let s = s.reduce(PlanAction::Settings(Ok(settings("standard", true))));
+        let s = loaded();
         assert_eq!(
             s.choice.as_ref().map(|c| c.r#type.as_str()),
             Some("standard")
         );
-        let s = s.reduce(PlanAction::ChooseType(OxType::premium()));
-        let s = s.reduce(PlanAction::SubmitStarted);
-        let s = s.reduce(PlanAction::ChooseType(OxType::activesync()));
+        let s = s.reduce(PlanMsg::ChooseType(OxType::premium()));
+        let s = s.reduce(PlanMsg::SubmitStarted);
+        let s = s.reduce(PlanMsg::ChooseType(OxType::activesync()));
         assert_eq!(
             s.choice.as_ref().map(|c| c.r#type.as_str()),
             Some("premium")
         );
-        let s = s.reduce(PlanAction::Settings(Ok(settings("standard", true))));
+        let s = s.reduce(PlanMsg::Settings(Ok(settings("standard", true))));
         assert_eq!(
             s.choice.as_ref().map(|c| c.r#type.as_str()),
             Some("premium")
@@ -258,25 +491,276 @@ mod tests {
 
     #[test]
     fn counts_only_with_a_positive_limit() {
-        let limits = |v: serde_json::Value| -> WebmailLimits {
-            serde_json::from_value(serde_json::json!({"webmailLimits": v}))
-                .unwrap_or_else(|e| panic!("fixture: {e}"))
-        };
         let s = Rc::new(PlanState::default());
-        let none = s.clone().reduce(PlanAction::Limits(Ok(limits(
-            serde_json::json!({"standard": -1, "premium": 0}),
-        ))));
+        let none = limits(serde_json::json!({"standard": -1, "premium": 0}));
+        assert_eq!(
+            PlanState::follow_ups(&PlanMsg::Limits(Ok(none.clone()))),
+            vec![]
+        );
+        let none = s.clone().reduce(PlanMsg::Limits(Ok(none)));
         assert_eq!(none.counts, Slot::NotNeeded);
-        let some = s.reduce(PlanAction::Limits(Ok(limits(
-            serde_json::json!({"activesync": 2}),
-        ))));
-        assert_eq!(some.counts, Slot::Pending);
+        let some = limits(serde_json::json!({"activesync": 2}));
+        assert_eq!(
+            PlanState::follow_ups(&PlanMsg::Limits(Ok(some.clone()))),
+            vec![Read::Counts]
+        );
+        assert_eq!(s.reduce(PlanMsg::Limits(Ok(some))).counts, Slot::Pending);
+        assert_eq!(
+            PlanState::follow_ups(&PlanMsg::Limits(Err(ApiError::Timeout))),
+            vec![]
+        );
     }
 
     #[test]
     fn unknown_outcome_on_timeout() {
-        let s = Rc::new(PlanState::default())
-            .reduce(PlanAction::SubmitFinished(Err(ApiError::Timeout)));
+        let s =
+            Rc::new(PlanState::default()).reduce(PlanMsg::SubmitFinished(Err(ApiError::Timeout)));
         assert_eq!(s.submit, Submit::Unknown);
+    }
+
+    #[test]
+    fn what_a_choice_sends() {
+        let s = loaded();
+        assert_eq!(s.to_send(&config()), None, "nothing changed");
+        let s = s.reduce(PlanMsg::ChooseType(OxType::premium()));
+        let change = s.to_send(&config());
+        assert_eq!(
+            change,
+            Some(PlanChange {
+                update: WebmailUpdate {
+                    r#type: Some("premium".into()),
+                    ..WebmailUpdate::default()
+                },
+                from: OxType::standard(),
+                to: OxType::premium(),
+                allow_upgrade: true,
+            })
+        );
+        let s = s.reduce(PlanMsg::SubmitStarted);
+        assert_eq!(s.to_send(&config()), None, "never a second one in flight");
+        // A change the rules forbid is not sent.
+        let s = loaded()
+            .reduce(PlanMsg::Settings(Ok(settings("standard", false))))
+            .reduce(PlanMsg::ChooseType(OxType::premium()));
+        assert_eq!(s.to_send(&config()), None);
+        let mut admin = config();
+        admin.role = Role::Admin;
+        assert!(s.to_send(&admin).is_some(), "the account owner may");
+    }
+
+    #[test]
+    fn what_is_read_again_after_each_outcome() {
+        use Read::*;
+        let no_counts = loaded();
+        let with_counts = loaded().reduce(PlanMsg::Limits(Ok(limits(
+            serde_json::json!({"activesync": 2}),
+        ))));
+        let refused = |e: ApiError| -> Result<(), ApiError> { Err(e) };
+        for (result, plain, counted) in [
+            (
+                Ok(()),
+                vec![Settings, Mailbox],
+                vec![Settings, Mailbox, Counts],
+            ),
+            (
+                refused(ApiError::Timeout),
+                vec![Settings, Mailbox],
+                vec![Settings, Mailbox, Counts],
+            ),
+            (
+                refused(ApiError::Network("x".into())),
+                vec![Settings, Mailbox],
+                vec![Settings, Mailbox, Counts],
+            ),
+            (
+                refused(ApiError::BadRequestMessage("no".into())),
+                vec![],
+                vec![],
+            ),
+            (refused(ApiError::Unauthorized), vec![], vec![]),
+            (
+                refused(ApiError::Server {
+                    status: 500,
+                    message: None,
+                }),
+                vec![],
+                vec![],
+            ),
+        ] {
+            assert_eq!(no_counts.rereads_after(&result), plain, "{result:?}");
+            assert_eq!(with_counts.rereads_after(&result), counted, "{result:?}");
+        }
+    }
+
+    #[test]
+    fn try_again_reads_what_failed_and_counts_follow_limits() {
+        let s = Rc::new(PlanState::default())
+            .reduce(PlanMsg::Settings(Ok(settings("standard", true))))
+            .reduce(PlanMsg::Names(Err(ApiError::Timeout)))
+            .reduce(PlanMsg::Mailbox(Ok(mailbox(1024, 200))))
+            .reduce(PlanMsg::Counts(Err(ApiError::Timeout)))
+            .reduce(PlanMsg::Limits(Err(ApiError::Unauthorized)));
+        let failed: Vec<Read> = s.failures().into_iter().map(|(r, _)| r).collect();
+        assert_eq!(failed, vec![Read::Names, Read::Limits]);
+        assert_eq!(s.retry_reads(), vec![Read::Names, Read::Limits]);
+        let s = s.reduce(PlanMsg::Retrying);
+        assert_eq!(s.names, Slot::Pending);
+        assert_eq!(s.limits, Slot::Pending);
+        assert!(s.failures().is_empty());
+        // Only the counts failed: they alone are read again.
+        let s = loaded()
+            .reduce(PlanMsg::Limits(Ok(limits(
+                serde_json::json!({"activesync": 2}),
+            ))))
+            .reduce(PlanMsg::Counts(Err(ApiError::Timeout)));
+        assert_eq!(s.retry_reads(), vec![Read::Counts]);
+        // Limits and counts failed: the limits bring the counts.
+        let s = s.reduce(PlanMsg::Limits(Err(ApiError::Timeout)));
+        let s = Rc::new(PlanState {
+            counts: Slot::Failed(Rc::new(ApiError::Timeout)),
+            ..(*s).clone()
+        });
+        assert_eq!(s.retry_reads(), vec![Read::Limits]);
+        assert_eq!(s.reduce(PlanMsg::Retrying).counts, Slot::Pending);
+    }
+
+    #[test]
+    fn each_option_with_its_label_verdict_reason_and_state() {
+        let s = loaded().reduce(PlanMsg::Settings(Ok(settings("standard", false))));
+        let options = s.options(&config());
+        let types: Vec<&str> = options.iter().map(|o| o.r#type.as_str()).collect();
+        assert_eq!(types, ["standard", "activesync", "premium"]);
+        let standard = option(&options, "standard");
+        assert_eq!(
+            (standard.name.as_str(), standard.checked, standard.disabled),
+            ("Basic", true, false)
+        );
+        assert_eq!(standard.reason, None);
+        let premium = option(&options, "premium");
+        assert!(premium.disabled && !premium.checked);
+        assert_eq!(
+            premium.reason.as_ref().map(|r| r.violation.code),
+            Some(ViolationCode::UpgradeNotAllowed)
+        );
+        // While a change is on its way every option is disabled.
+        let s = loaded()
+            .reduce(PlanMsg::ChooseType(OxType::activesync()))
+            .reduce(PlanMsg::SubmitStarted);
+        assert!(s.options(&config()).iter().all(|o| o.disabled));
+        assert!(s.allow_option(&config()).is_some_and(|a| a.disabled));
+    }
+
+    #[test]
+    fn a_reason_carries_the_quota_and_the_limit() {
+        // Premium with 3000 MB used; the host knows the standard quota.
+        let mut cfg = config();
+        cfg.plan_quotas_mb.insert(OxType::standard(), 1024);
+        let s = loaded()
+            .reduce(PlanMsg::Settings(Ok(settings("premium", true))))
+            .reduce(PlanMsg::Mailbox(Ok(mailbox(25_600, 3000))));
+        let options = s.options(&cfg);
+        let reason = option(&options, "standard").reason.clone();
+        assert_eq!(
+            reason.as_ref().map(|r| r.violation.code),
+            Some(ViolationCode::UsageOverQuota)
+        );
+        assert_eq!(reason.and_then(|r| r.quota_mb), Some(1024));
+
+        let s = loaded()
+            .reduce(PlanMsg::Limits(Ok(limits(
+                serde_json::json!({"activesync": 2}),
+            ))))
+            .reduce(PlanMsg::Counts(Ok(Some(
+                [(OxType::activesync(), 2)].into(),
+            ))));
+        let options = s.options(&config());
+        let reason = option(&options, "activesync").reason.clone();
+        assert_eq!(
+            reason.as_ref().map(|r| r.violation.code),
+            Some(ViolationCode::LimitReached)
+        );
+        assert_eq!(reason.and_then(|r| r.limit), Some(2));
+    }
+
+    #[test]
+    fn unknown_counts_leave_the_limit_to_the_server() {
+        let s = loaded()
+            .reduce(PlanMsg::Limits(Ok(limits(
+                serde_json::json!({"activesync": 2}),
+            ))))
+            .reduce(PlanMsg::Counts(Ok(None)));
+        assert_eq!(s.facts(&config()).counts, None);
+        assert!(
+            s.failures().is_empty(),
+            "unknown is an answer, not a failure"
+        );
+        assert_eq!(option(&s.options(&config()), "activesync").reason, None);
+    }
+
+    #[test]
+    fn an_empty_or_unread_plan_list_offers_the_documented_three() {
+        let expected = ["standard", "activesync", "premium"];
+        let types = |s: &PlanState| -> Vec<String> {
+            s.options(&config())
+                .iter()
+                .map(|o| o.r#type.as_str().to_owned())
+                .collect()
+        };
+        let empty = loaded().reduce(PlanMsg::Names(Ok(names(serde_json::json!({})))));
+        assert_eq!(types(&empty), expected);
+        assert_eq!(empty.facts(&config()).supported, None);
+        let failed = loaded().reduce(PlanMsg::Names(Err(ApiError::Timeout)));
+        assert_eq!(types(&failed), expected);
+        // The current type is offered even when the domain's list lacks it.
+        let starter = loaded().reduce(PlanMsg::Settings(Ok(settings("starter", true))));
+        assert_eq!(
+            types(&starter),
+            ["standard", "activesync", "premium", "starter"]
+        );
+        assert_eq!(starter.plan_name(&OxType::from("starter")), "starter");
+        assert_eq!(starter.plan_name(&OxType::premium()), "Premium");
+    }
+
+    #[test]
+    fn the_checkbox_and_the_summary() {
+        let s =
+            Rc::new((*loaded().reduce(PlanMsg::Settings(Ok(settings("premium", true))))).clone());
+        let allow = s.allow_option(&config());
+        assert_eq!(
+            allow.and_then(|a| a.reason).map(|r| r.violation.code),
+            Some(ViolationCode::AlreadyUpgraded)
+        );
+        assert_eq!(s.summary(), None);
+        let s = s.reduce(PlanMsg::ChooseType(OxType::standard()));
+        assert_eq!(
+            s.summary(),
+            Some(Summary {
+                type_change: Some(("Premium".into(), "Basic".into())),
+                allow_upgrade: None,
+                downgrade: true,
+            })
+        );
+        let s = loaded().reduce(PlanMsg::SetAllowUpgrade(false));
+        assert_eq!(
+            s.summary(),
+            Some(Summary {
+                type_change: None,
+                allow_upgrade: Some(false),
+                downgrade: false,
+            })
+        );
+    }
+
+    #[test]
+    fn field_errors_of_a_refusal() {
+        let fields: BTreeMap<String, String> = [("type".to_owned(), "Required".to_owned())].into();
+        let s = loaded()
+            .reduce(PlanMsg::ChooseType(OxType::premium()))
+            .reduce(PlanMsg::SubmitStarted)
+            .reduce(PlanMsg::SubmitFinished(Err(ApiError::BadRequestFields(
+                fields.clone(),
+            ))));
+        assert_eq!(s.field_errors(), fields);
+        assert!(loaded().field_errors().is_empty());
     }
 }

@@ -12,8 +12,8 @@ use ox_core::types::{
     BlackberryAction, BlackberryStatistics, BlackberryStatus, MailboxInfo, UsernamesList,
     UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
 };
-use ox_panel::api::{Api, ApiFuture};
-use ox_panel::app::{ApiRef, App, AppProps};
+use ox_panel::api::{Api, ApiFuture, ApiRef};
+use ox_panel::app::{App, AppProps};
 use ox_panel::events::Events;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -29,7 +29,8 @@ pub struct Replies {
     pub put_webmail: Result<(), ApiError>,
     pub bb_status: Result<BlackberryStatus, ApiError>,
     pub bb_statistics: Result<BlackberryStatistics, ApiError>,
-    pub bb_action: Result<(), ApiError>,
+    /// The action's answer: the 2xx status it was accepted with, or the error.
+    pub bb_action: Result<u16, ApiError>,
 }
 
 fn json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
@@ -61,7 +62,7 @@ impl Default for Replies {
                 "dataService": 1, "forwarded": 10, "sent": 4, "pending": 0, "filtered": 1,
                 "lastTransactionResult": "OK", "lastFwdTime": "11/20/2026 10:00:00", "lastSentTime": null
             }}))),
-            bb_action: Ok(()),
+            bb_action: Ok(202),
         }
     }
 }
@@ -183,7 +184,7 @@ impl Api for FakeApi {
             r.bb_statistics.clone()
         })
     }
-    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<u16> {
         self.call("blackberry_action", action.as_str().to_owned(), |r| {
             r.bb_action.clone()
         })

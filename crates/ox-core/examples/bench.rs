@@ -46,7 +46,10 @@ fn main() {
     facts.limits.insert(OxType::premium(), -1);
 
     let current = CurrentPlan::new("premium", true);
-    let allowed = WebmailUpdate::with_type("activesync");
+    let allowed = WebmailUpdate {
+        r#type: Some("activesync".into()),
+        ..WebmailUpdate::default()
+    };
     let refused = WebmailUpdate {
         r#type: Some("standard".into()),
         allow_upgrade: Some(false),

@@ -103,11 +103,6 @@ impl Endpoints {
         }
     }
 
-    /// The base without its trailing `/`.
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-
     fn email_domain(&self, account: &str, domain: &str) -> Result<String, UrlError> {
         Ok(format!(
             "{}/accounts/{}/email/{}",

@@ -77,16 +77,22 @@ pub fn choice_verdict(
     }
 }
 
-/// One verdict per supported type, in display order: switching the choice to that
-/// type while keeping its `allowUpgrade`.
+/// One verdict per type the form offers, in display order: switching the choice to
+/// that type while keeping its `allowUpgrade`. The form offers the supported types and
+/// the current one, even where the domain's list lacks it (the customer sees where the
+/// mailbox is; moving away is judged like any other move).
 pub fn type_verdicts(
     current: &CurrentPlan,
     choice: &FormChoice,
     role: Role,
     facts: &DomainFacts,
 ) -> Vec<(OxType, Verdict)> {
-    facts
-        .supported_types()
+    let mut offered = facts.supported_types();
+    if !offered.contains(&current.r#type) {
+        offered.push(current.r#type.clone());
+        offered.sort();
+    }
+    offered
         .into_iter()
         .map(|t| {
             let option = FormChoice {

@@ -269,8 +269,9 @@ fn base() -> impl Strategy<Value = String> {
 
 /// Splits `url` (built under `endpoints`) into decoded segments; fails the case if the
 /// path escapes its base or holds a query/fragment.
-fn decoded_segments(endpoints: &Endpoints, url: &str) -> Result<Vec<String>, TestCaseError> {
-    let rest = url.strip_prefix(endpoints.base());
+fn decoded_segments(base: &str, url: &str) -> Result<Vec<String>, TestCaseError> {
+    // `Endpoints::new` drops surrounding blanks and trailing slashes from the base.
+    let rest = url.strip_prefix(base.trim().trim_end_matches('/'));
     prop_assert!(rest.is_some(), "URL {} does not start with its base", url);
     let rest = rest.unwrap_or_default();
     prop_assert!(
@@ -351,7 +352,12 @@ proptest! {
 
         let verdicts = type_verdicts(&cur, &choice, role, &facts);
         let listed: Vec<OxType> = verdicts.iter().map(|(t, _)| t.clone()).collect();
-        prop_assert_eq!(listed, facts.supported_types());
+        let mut offered = facts.supported_types();
+        if !offered.contains(&cur.r#type) {
+            offered.push(cur.r#type.clone());
+            offered.sort();
+        }
+        prop_assert_eq!(listed, offered);
         for (t, verdict) in &verdicts {
             let option = FormChoice { r#type: t.clone(), allow_upgrade: choice.allow_upgrade };
             check_verdict(&cur, &option, verdict, role, &facts)?;
@@ -391,7 +397,7 @@ proptest! {
             Err(_) => prop_assert!(any_bad),
             Ok(url) => {
                 prop_assert!(!any_bad);
-                let segs = decoded_segments(&e, &url)?;
+                let segs = decoded_segments(&base, &url)?;
                 let expect: Vec<&str> =
                     vec!["accounts", &account, "email", &domain, "usernames", &mailbox, "webmail"];
                 prop_assert_eq!(segs, expect);
@@ -400,7 +406,7 @@ proptest! {
         match e.blackberry_action(&account, &domain, &mailbox) {
             Err(_) => prop_assert!(any_bad),
             Ok(url) => {
-                let segs = decoded_segments(&e, &url)?;
+                let segs = decoded_segments(&base, &url)?;
                 let expect: Vec<&str> =
                     vec!["accounts", &account, "exchange", &domain, "mailboxes", &mailbox, "blackberry", "action"];
                 prop_assert_eq!(segs, expect);
@@ -408,7 +414,7 @@ proptest! {
         }
         if let Ok(url) = e.blackberry(&account, &domain, &mailbox) {
             prop_assert!(url.ends_with("/blackberry/"));
-            let segs = decoded_segments(&e, &url)?;
+            let segs = decoded_segments(&base, &url)?;
             prop_assert_eq!(segs.len(), 8);
             prop_assert_eq!(&segs[7], "");
         }
@@ -430,7 +436,7 @@ proptest! {
             Ok(url) => {
                 let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
                 prop_assert!(!query.contains('?') && !url.contains('#'));
-                let segs = decoded_segments(&e, path)?;
+                let segs = decoded_segments(ox_core::url::DEFAULT_API_BASE, path)?;
                 let expect: Vec<&str> = vec!["accounts", &account, "email", &domain, "usernames"];
                 prop_assert_eq!(segs, expect);
                 prop_assert_eq!(UsernamesQuery::from_query_string(query), Ok(q));

@@ -375,7 +375,6 @@ fn violation_codes_and_bodies_are_stable() {
         assert_eq!(code.as_str(), s);
         assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(s));
     }
-    assert_eq!(ViolationCode::all().len(), expect.len());
 }
 
 #[test]

@@ -62,10 +62,7 @@ impl DomainFacts {
 
     /// The positive limit for a type, if it has one.
     pub fn limit_for(&self, t: &OxType) -> Option<u64> {
-        self.limits
-            .get(t)
-            .and_then(|n| u64::try_from(*n).ok())
-            .filter(|n| *n > 0)
+        crate::types::positive_limit(&self.limits, t)
     }
 
     /// Takes the supported types from `webmailNames`; an empty map says nothing

@@ -40,19 +40,6 @@ impl ViolationCode {
             ViolationCode::UpgradesDisabled => "upgrades_disabled",
         }
     }
-
-    pub fn all() -> [Self; 8] {
-        [
-            ViolationCode::TypeRequired,
-            ViolationCode::TypeNotSupported,
-            ViolationCode::InconsistentAllowUpgrade,
-            ViolationCode::AlreadyUpgraded,
-            ViolationCode::UpgradeNotAllowed,
-            ViolationCode::UsageOverQuota,
-            ViolationCode::LimitReached,
-            ViolationCode::UpgradesDisabled,
-        ]
-    }
 }
 
 impl fmt::Display for ViolationCode {

@@ -146,10 +146,6 @@ impl BlackberryAction {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::all().into_iter().find(|a| a.as_str() == s)
-    }
-
     /// All actions, harmless first.
     pub fn all() -> [Self; 3] {
         [

@@ -42,9 +42,15 @@ pub struct WebmailLimits {
 impl WebmailLimits {
     /// The limit for a type, only when there is one (a positive value).
     pub fn limit_for(&self, t: &OxType) -> Option<u64> {
-        self.webmail_limits
-            .get(t)
-            .and_then(|n| u64::try_from(*n).ok())
-            .filter(|n| *n > 0)
+        positive_limit(&self.webmail_limits, t)
     }
+}
+
+/// A type's limit in a `webmailLimits` map, only when it is one: zero or negative
+/// means none.
+pub(crate) fn positive_limit(limits: &BTreeMap<OxType, i64>, t: &OxType) -> Option<u64> {
+    limits
+        .get(t)
+        .and_then(|n| u64::try_from(*n).ok())
+        .filter(|n| *n > 0)
 }

@@ -14,15 +14,6 @@ pub struct Link {
     pub href: String,
 }
 
-impl Link {
-    pub fn new(rel: impl Into<String>, href: impl Into<String>) -> Self {
-        Link {
-            rel: rel.into(),
-            href: href.into(),
-        }
-    }
-}
-
 impl<'de> Deserialize<'de> for Link {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // Hand-written so that a body carrying both keys is not a "duplicate field".

@@ -20,6 +20,7 @@ pub use blackberry::{
     BillingStatus, BlackberryAction, BlackberryActionRequest, BlackberryStatistics,
     BlackberryStatus, Statistics,
 };
+pub(crate) use domain::positive_limit;
 pub use domain::{WebmailLimits, WebmailNames};
 pub use link::Link;
 pub use mailbox::MailboxInfo;

@@ -19,11 +19,6 @@ pub const KNOWN_TYPES: [&str; 3] = ["standard", "activesync", "premium"];
 pub struct OxType(pub String);
 
 impl OxType {
-    /// Wraps any type name.
-    pub fn new(name: impl Into<String>) -> Self {
-        OxType(name.into())
-    }
-
     /// The basic plan; the only one that an account without `allowUpgrade` may have.
     pub fn standard() -> Self {
         OxType(KNOWN_TYPES[0].to_owned())
