@@ -11,7 +11,11 @@
 // - hostile server text (names, error messages with HTML) renders as text.
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
+  defaultDist,
   assertNoProblems,
   launchBrowser,
   loadFixture,
@@ -51,7 +55,7 @@ function fixture() {
   return f;
 }
 
-/** Serves `body` at `url` with the headers (the CSP) the emulator sends for its pages. */
+/** Serves the page at `url` (a URL or predicate), edited, with the headers (the CSP) the emulator sends for its pages. */
 async function serveHtml(page, url, edit) {
   await page.route(url, async (route) => {
     const original = await route.fetch();
@@ -100,7 +104,10 @@ describe("hardening", () => {
 
   async function openStandalone(query = "", configChanges = null) {
     page = await newPage(browser);
-    if (configChanges) await serveHtml(page, `${emulator.baseUrl}/${query}`, withConfig(configChanges));
+    if (configChanges) {
+      const origin = new URL(emulator.baseUrl).origin;
+      await serveHtml(page, (url) => url.origin === origin && url.pathname === "/", withConfig(configChanges));
+    }
     const response = await page.goto(`${emulator.baseUrl}/${query}`);
     assert.equal(response.status(), 200);
     return page;
@@ -201,15 +208,34 @@ describe("hardening", () => {
     test("a path on the page's own origin still works, and so does an origin the configuration allows", async () => {
       await openStandalone(`?apiBase=${encodeURIComponent("/api")}`);
       await waitLoaded();
-
-      await page.context().close();
-      await openStandalone(`?apiBase=${encodeURIComponent(`${elsewhere.baseUrl}/api`)}`, {
-        allowedApiOrigins: [elsewhere.baseUrl],
-      });
-      await waitLoaded();
-      await waitForRequest(elsewhere.baseUrl, (r) => r.method === "GET" && r.path === WEBMAIL("john.smith"));
-      assert.deepEqual(await requests(emulator.baseUrl), [], "the allowed origin got the reads");
       assertNoProblems(page);
+      await page.context().close();
+      page = undefined;
+
+      // A bundle of its own whose configuration lists an API origin. (A page fulfilled by
+      // Playwright would not count as loopback for Chromium's local-network checks.)
+      const dist = mkdtempSync(join(tmpdir(), "ox-hardening-"));
+      cpSync(defaultDist(), dist, { recursive: true });
+      let site;
+      let api;
+      try {
+        site = await startEmulator({ dist, fixture: fixture(), args: ["--csp", OPEN_CSP] });
+        api = await startEmulator({ dist: null, fixture: fixture(), args: ["--cors-origin", site.baseUrl] });
+        const index = join(dist, "index.html");
+        writeFileSync(index, withConfig({ allowedApiOrigins: [api.baseUrl] })(readFileSync(index, "utf8")));
+        page = await newPage(browser);
+        await page.goto(`${site.baseUrl}/?apiBase=${encodeURIComponent(`${api.baseUrl}/api`)}`);
+        await waitLoaded();
+        await waitForRequest(api.baseUrl, (r) => r.method === "GET" && r.path === WEBMAIL("john.smith"));
+        assert.deepEqual(await requests(site.baseUrl), [], "the allowed origin got the reads");
+        assertNoProblems(page);
+      } finally {
+        await page?.context().close();
+        page = undefined;
+        await api?.stop();
+        await site?.stop();
+        rmSync(dist, { recursive: true, force: true });
+      }
     });
   });
 
@@ -293,7 +319,8 @@ describe("hardening", () => {
       const html = await page.evaluate(() => document.documentElement.outerHTML);
       assert.equal(html.includes("ZGVtbzpkZW1v") || html.includes("YWRtaW46YWRtaW4="), false, "credential in the DOM");
       assert.equal(await page.locator("#ox-panel-config").count(), 0);
-      assertNoProblems(page);
+      // admin.html's locked.user has no BlackBerry service: its reads answer 404.
+      assertNoProblems(page, { allowConsole: ALLOW_4XX });
     });
   }
 
@@ -323,7 +350,7 @@ describe("hardening", () => {
       // The positive signal after the answer: the status read again, after the last PUT.
       await poll(() => requests(emulator.baseUrl), (log) => {
         const last = log.findLastIndex((r) => r.method === "PUT");
-        return last >= 0 && log.slice(last + 1).some((r) => r.method === "GET" && r.path.endsWith("/blackberry"));
+        return last >= 0 && log.slice(last + 1).some((r) => r.method === "GET" && /\/blackberry\/?$/.test(r.path));
       }, { message: "the re-read after the PUT" });
       const received = (await requests(emulator.baseUrl)).filter((r) => r.method === "PUT" && r.path === ACTION);
       return [issued.filter((r) => r.method === "PUT").length, received.length];
