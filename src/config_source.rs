@@ -40,17 +40,25 @@ pub fn from_js(value: &JsValue) -> Result<PanelConfig, ConfigError> {
     Ok(config)
 }
 
-/// The standalone page: the JSON element, then the query-string overrides.
-pub fn from_page(document: &Document, search: &str) -> Result<PanelConfig, ConfigError> {
-    let text = document
+/// The standalone page: the JSON element, then the query-string overrides. The element
+/// is removed once read: it may hold the credential, which must not stay in the page
+/// for anything that reads the DOM later. `page_origin` is the page's own origin, the
+/// one place a query-string `apiBase` may point without `allowedApiOrigins`.
+pub fn from_page(
+    document: &Document,
+    search: &str,
+    page_origin: &str,
+) -> Result<PanelConfig, ConfigError> {
+    let element = document
         .get_element_by_id(CONFIG_ELEMENT_ID)
-        .and_then(|el| el.text_content())
         .ok_or_else(|| ConfigError::Invalid {
             key: CONFIG_ELEMENT_ID.into(),
             reason: "the configuration element is missing".into(),
         })?;
+    let text = element.text_content().unwrap_or_default();
+    element.remove();
     let mut config = parse_config_json(&text)?;
-    config.apply_query_overrides(&query_pairs(search));
+    config.apply_query_overrides(&query_pairs(search), page_origin)?;
     config.validate()?;
     Ok(config)
 }

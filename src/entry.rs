@@ -3,7 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use ox_core::config::{ConfigError, PanelConfig};
+use ox_core::config::{check_authorization, ConfigError, PanelConfig};
 use ox_core::secret::Secret;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -42,9 +42,17 @@ impl MountHandle {
 
     /// Replaces the `Authorization` value for the requests that follow (e.g. after
     /// `oxpanel:auth-required`); `null` falls back to the browser's own credentials.
+    /// A value no HTTP header can carry (a line break, a character beyond Latin-1) is
+    /// refused: the call throws an `Error` naming `authorization` and the value in use
+    /// stays.
     #[wasm_bindgen(js_name = setAuthorization)]
-    pub fn set_authorization(&self, value: Option<String>) {
-        *self.auth.borrow_mut() = value.filter(|v| !v.is_empty()).map(Secret::new);
+    pub fn set_authorization(&self, value: Option<String>) -> Result<(), JsError> {
+        let value = value.filter(|v| !v.is_empty());
+        if let Some(v) = &value {
+            check_authorization(v).map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        *self.auth.borrow_mut() = value.map(Secret::new);
+        Ok(())
     }
 }
 
@@ -61,8 +69,11 @@ pub fn mount(element: Element, config: JsValue) -> Result<MountHandle, JsError> 
 pub fn mount_standalone(element: Element) -> Result<MountHandle, JsError> {
     let parsed = match web_sys::window().and_then(|w| w.document().map(|d| (w, d))) {
         Some((window, document)) => {
-            let search = window.location().search().unwrap_or_default();
-            config_source::from_page(&document, &search)
+            let location = window.location();
+            let search = location.search().unwrap_or_default();
+            // "null" (an opaque origin) matches no origin: only paths then.
+            let origin = location.origin().unwrap_or_else(|_| "null".into());
+            config_source::from_page(&document, &search, &origin)
         }
         None => Err(ConfigError::Invalid {
             key: "window".into(),

@@ -1,7 +1,20 @@
 //! Numbers, sizes and dates in the customer's locale, through the browser's `Intl`.
 
 use ox_core::types::ApiTimestamp;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A number, for the one call below.
+    #[wasm_bindgen(js_name = Number)]
+    type LocaleNumber;
+
+    /// `Number.prototype.toLocaleString`, imported with `catch`: js-sys's binding lets
+    /// the `RangeError` of an unusable locale tag escape into the render, which stops
+    /// Yew's scheduler for every panel on the page.
+    #[wasm_bindgen(catch, method, js_name = toLocaleString)]
+    fn to_locale_string(this: &LocaleNumber, locale: &str) -> Result<JsValue, JsValue>;
+}
 
 /// `1536` MB → "1.5 GB" style text, with locale digits.
 pub fn megabytes(locale: &str, mb: u64) -> String {
@@ -14,12 +27,15 @@ pub fn megabytes(locale: &str, mb: u64) -> String {
     }
 }
 
+/// `value` with the locale's digits and separators. The locale is checked when the
+/// panel starts (`ox_core::config::locale_tag`); should the browser still refuse it,
+/// the number is shown in `en-US`, then plain.
 pub fn number(locale: &str, value: f64) -> String {
-    let n = js_sys::Number::from(value);
-    n.to_locale_string(locale)
-        .as_string()
-        .or_else(|| JsValue::from(value).as_f64().map(|v| v.to_string()))
-        .unwrap_or_default()
+    let n: LocaleNumber = JsValue::from_f64(value).unchecked_into();
+    [locale, "en-US"]
+        .iter()
+        .find_map(|tag| n.to_locale_string(tag).ok()?.as_string())
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// `{dateStyle: "medium", timeStyle: "medium"}` for `toLocaleString`.

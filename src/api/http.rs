@@ -6,9 +6,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Headers, Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
-use ox_core::config::PanelConfig;
+use ox_core::config::{PanelConfig, MAX_TIMEOUT_MS};
 use ox_core::error::{error_from_response, parse_success, ApiError};
 use ox_core::secret::Secret;
 use ox_core::types::{
@@ -82,7 +82,12 @@ impl HttpApi {
                 bb_domain: config.bb_domain().to_owned(),
                 bb_user: config.bb_user().map(str::to_owned),
                 auth,
-                timeout_ms: config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+                // Validated already; bounded again because a larger value would turn
+                // negative in the browser's timer and abort every request at once.
+                timeout_ms: config
+                    .timeout_ms
+                    .unwrap_or(DEFAULT_TIMEOUT_MS)
+                    .clamp(1, MAX_TIMEOUT_MS),
                 on_unauthorized,
                 open,
             }),
@@ -103,6 +108,28 @@ impl Inner {
             .ok_or(UrlError::EmptySegment("exchangeUser"))
     }
 
+    /// The request's headers, set through the fallible `Headers.set` (gloo-net's own
+    /// `header()` throws from inside the request future, which then never finishes).
+    /// A credential no header can carry (the configuration and `setAuthorization`
+    /// refuse those) counts as refused: a 401 without sending anything.
+    fn headers(&self) -> Result<Headers, ApiError> {
+        let not_sent = |_| ApiError::Network("the browser refused a request header".into());
+        let headers = web_sys::Headers::new().map_err(not_sent)?;
+        headers
+            .set("Accept", "application/json")
+            .map_err(not_sent)?;
+        headers
+            .set("Content-Type", "application/json; charset=UTF-8")
+            .map_err(not_sent)?;
+        if let Some(secret) = self.auth.borrow().as_ref() {
+            if headers.set("Authorization", secret.expose()).is_err() {
+                (self.on_unauthorized)();
+                return Err(ApiError::Unauthorized);
+            }
+        }
+        Ok(Headers::from_raw(headers))
+    }
+
     /// One fetch with the configured credentials and an abort after the timeout; none
     /// at all once the instance was unmounted. Every request goes through here.
     async fn send(
@@ -118,22 +145,23 @@ impl Inner {
         let controller = AbortController::new()
             .map_err(|_| ApiError::Network("the browser cannot abort requests".into()))?;
         let signal = controller.signal();
+        let headers = self.headers()?;
         let mut builder = RequestBuilder::new(url)
             .method(method)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json; charset=UTF-8")
+            .headers(headers)
             .abort_signal(Some(&signal));
-        builder = match (self.auth.borrow().as_ref(), pool) {
-            (Some(secret), Pool::Shared) => builder.header("Authorization", secret.expose()),
+        let has_auth = self.auth.borrow().is_some();
+        builder = match (has_auth, pool) {
+            (false, _) => builder.credentials(RequestCredentials::Include),
+            (true, Pool::Shared) => builder,
             // `omit` puts device actions in a connection pool nothing else uses: Chromium
             // silently resends a request whose *reused* keep-alive connection closes
             // without an answer, and a wipe must go out once. (The page's own files and
             // the reads sit in the default pool.)
-            (Some(secret), Pool::Isolated) => builder
-                .header("Authorization", secret.expose())
-                .credentials(RequestCredentials::Omit),
-            (None, _) => builder.credentials(RequestCredentials::Include),
+            (true, Pool::Isolated) => builder.credentials(RequestCredentials::Omit),
         };
+        // The browser's constructors and `fetch` may throw (a URL it refuses, say):
+        // every such throw comes back here as an error value, never through the caller.
         let request = match body {
             Some(text) => builder.body(text),
             None => builder.build(),

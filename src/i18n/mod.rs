@@ -190,12 +190,9 @@ impl Default for I18n {
 impl I18n {
     /// Accepts the API's `en_US` form or BCP 47; anything unusable falls back to `en-US`.
     pub fn new(locale: &str) -> Self {
-        let tag = locale.trim().replace('_', "-");
-        let valid = !tag.is_empty()
-            && tag.len() <= 35
-            && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        // Checked once here: `Intl` throws on a malformed tag (`123`, `en--US`).
         Self {
-            locale: if valid { tag } else { "en-US".to_owned() },
+            locale: ox_core::config::locale_tag(locale).unwrap_or_else(|| "en-US".to_owned()),
         }
     }
 
