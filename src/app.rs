@@ -94,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
                         <BlackberryPanel config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
                     },
                     Section::Domain => html! {
-                        <DomainView config={config.clone()} api={props.api.clone()} />
+                        <DomainView config={config.clone()} api={props.api.clone()} events={props.events.clone()} />
                     },
                 }) }
             </div>

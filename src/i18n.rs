@@ -6,6 +6,10 @@
 use ox_core::error::ApiError;
 use ox_core::rules::ViolationCode;
 
+// Domain view
+mod domain;
+pub use domain::DomainMsg;
+
 /// One message and the values it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
@@ -171,6 +175,8 @@ pub enum Msg<'a> {
     BbActivityRefused {
         status: Option<u16>,
     },
+    // Domain view (its messages are in `domain.rs`)
+    Domain(DomainMsg<'a>),
 }
 
 /// What the components receive through context: the locale and the catalogue.
@@ -344,6 +350,8 @@ impl Msg<'_> {
             Msg::BbActivityAccepted => "blackberry.activity.accepted",
             Msg::BbActivityUnknown => "blackberry.activity.unknown",
             Msg::BbActivityRefused { .. } => "blackberry.activity.refused",
+            // Domain view
+            Msg::Domain(m) => m.key(),
         }
     }
 }
@@ -491,6 +499,8 @@ fn english(msg: &Msg<'_>) -> String {
             Some(code) => format!("not carried out (error {code})"),
             None => "not carried out".into(),
         },
+        // Domain view
+        Msg::Domain(m) => domain::english(m),
     }
 }
 

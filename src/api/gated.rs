@@ -38,7 +38,7 @@ impl<A: Api> Gated<A> {
     }
 }
 
-impl<A: Api> Api for Gated<A> {
+impl<A: Api + 'static> Api for Gated<A> {
     fn webmail(&self) -> ApiFuture<WebmailSettings> {
         self.call(self.api.webmail())
     }
@@ -65,5 +65,9 @@ impl<A: Api> Api for Gated<A> {
     }
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
         self.call(self.api.blackberry_action(action))
+    }
+    // Domain view: closed together with this instance.
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api> {
+        Rc::new(Gated::new(self.api.for_mailbox(mailbox), self.open.clone()))
     }
 }

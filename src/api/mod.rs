@@ -6,6 +6,7 @@ pub mod http;
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use ox_core::error::ApiError;
 use ox_core::types::{
@@ -29,4 +30,42 @@ pub trait Api {
     fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics>;
     /// Sends the action once; destructive actions are never retried.
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()>;
+    // Domain view
+    /// The same client (credentials, timeout, open state) bound to another mailbox of
+    /// the domain, whose BlackBerry user is that mailbox too.
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api>;
+}
+
+// Domain view: a shared client is a client, so wrappers can hold `Rc<dyn Api>`.
+impl<T: Api + ?Sized> Api for Rc<T> {
+    fn webmail(&self) -> ApiFuture<WebmailSettings> {
+        (**self).webmail()
+    }
+    fn webmail_names(&self) -> ApiFuture<WebmailNames> {
+        (**self).webmail_names()
+    }
+    fn webmail_limits(&self) -> ApiFuture<WebmailLimits> {
+        (**self).webmail_limits()
+    }
+    fn mailbox(&self) -> ApiFuture<MailboxInfo> {
+        (**self).mailbox()
+    }
+    fn usernames(&self, query: UsernamesQuery) -> ApiFuture<UsernamesList> {
+        (**self).usernames(query)
+    }
+    fn put_webmail(&self, update: WebmailUpdate) -> ApiFuture<()> {
+        (**self).put_webmail(update)
+    }
+    fn blackberry_status(&self) -> ApiFuture<BlackberryStatus> {
+        (**self).blackberry_status()
+    }
+    fn blackberry_statistics(&self) -> ApiFuture<BlackberryStatistics> {
+        (**self).blackberry_statistics()
+    }
+    fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<()> {
+        (**self).blackberry_action(action)
+    }
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api> {
+        (**self).for_mailbox(mailbox)
+    }
 }

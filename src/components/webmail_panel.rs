@@ -30,7 +30,7 @@ pub struct WebmailPanelProps {
 const COUNT_PAGE_SIZE: u32 = 500;
 
 /// Counts the domain's mailboxes per type: the first page, then the rest in parallel.
-async fn count_types(api: Rc<dyn Api>) -> Result<BTreeMap<OxType, u64>, ApiError> {
+pub(crate) async fn count_types(api: Rc<dyn Api>) -> Result<BTreeMap<OxType, u64>, ApiError> {
     let query = |page: u32| UsernamesQuery {
         page: Some(page),
         page_size: Some(COUNT_PAGE_SIZE),
