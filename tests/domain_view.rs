@@ -23,9 +23,7 @@ fn domain_config() -> ox_core::config::PanelConfig {
 
 /// Six mailboxes: two on activesync (the limit is 3), one without upgrades.
 fn replies() -> Replies {
-    let row = |name: &str, t: &str, allow: bool, quota: u64| {
-        serde_json::json!({"username": name, "type": t, "allowUpgrade": allow, "quota": quota, "master": false})
-    };
+    let row = |name: &str, t: &str, allow: bool, quota: u64| serde_json::json!({"username": name, "type": t, "allowUpgrade": allow, "quota": quota, "master": false});
     Replies {
         limits: Ok(json(
             serde_json::json!({"webmailLimits": {"standard": -1, "activesync": 3, "premium": -1}}),
@@ -144,7 +142,10 @@ async fn bulk_verdicts_before_sending_then_one_put_per_passing_row() {
     let api = FakeApi::new(replies());
     let (root, _h) = render(&api, domain_config());
     loaded(&root).await;
-    until("counts read", || text(&root, "limit-activesync").contains("used")).await;
+    until("counts read", || {
+        text(&root, "limit-activesync").contains("used")
+    })
+    .await;
     for user in ["anna", "bert", "carl", "dora"] {
         select(&root, user);
     }
@@ -166,7 +167,10 @@ async fn bulk_verdicts_before_sending_then_one_put_per_passing_row() {
     );
     let bert = query(&root, "[data-testid=bulk-refused][data-username=bert]")
         .unwrap_or_else(|| panic!("bert refused"));
-    assert_eq!(bert.get_attribute("data-selection").as_deref(), Some("true"));
+    assert_eq!(
+        bert.get_attribute("data-selection").as_deref(),
+        Some("true")
+    );
     assert!(api.calls_of("put_webmail").is_empty());
 
     // To premium (no limit) all but carl pass.
@@ -280,8 +284,8 @@ async fn a_failed_page_read_says_so_and_tries_again() {
     wait_testid(&root, "load-error").await;
     api.replies().usernames = replies().usernames;
     // The list's own retry (counts failed too; either retry button reads again).
-    let list_retry = query(&root, ".oxp-mailboxes [data-testid=retry]")
-        .unwrap_or_else(|| panic!("list retry"));
+    let list_retry =
+        query(&root, ".oxp-mailboxes [data-testid=retry]").unwrap_or_else(|| panic!("list retry"));
     click(&list_retry);
     assert_eq!(loaded(&root).await.len(), 6);
 }
