@@ -176,7 +176,8 @@ impl DomainMsg<'_> {
     }
 }
 
-fn mailboxes(n: usize) -> String {
+fn mailboxes(n: impl Into<u64>) -> String {
+    let n: u64 = n.into();
     if n == 1 {
         "1 mailbox".to_owned()
     } else {
@@ -195,7 +196,7 @@ pub fn english(msg: &DomainMsg<'_>) -> String {
         SortQuota => "Quota".into(),
         PageSizeLabel => "Mailboxes per page".into(),
         PageOf { page, pages, total } => {
-            format!("Page {page} of {pages} ({})", mailboxes(*total as usize))
+            format!("Page {page} of {pages} ({})", mailboxes(*total))
         }
         PrevPage => "Previous page".into(),
         NextPage => "Next page".into(),
@@ -223,27 +224,30 @@ pub fn english(msg: &DomainMsg<'_>) -> String {
         Back => "Back to the mailbox list".into(),
         MailboxHeading { mailbox } => format!("Mailbox {mailbox}"),
         BulkHeading => "Change the plan of several mailboxes".into(),
-        SelectedCount { n } => format!("{} selected", mailboxes(*n)),
+        SelectedCount { n } => format!("{} selected", mailboxes(*n as u64)),
         ClearSelection => "Clear the selection".into(),
         TargetLegend => "New plan".into(),
         ChooseTargetFirst => "Choose the new plan to see what would happen.".into(),
         SelectRowsFirst => "Select mailboxes in the list to change their plan.".into(),
-        PreviewSend { n } => format!("{} would be changed.", mailboxes(*n)),
+        PreviewSend { n } => format!("{} would be changed.", mailboxes(*n as u64)),
         PreviewUnchanged { n } => {
-            format!("{} already on this plan: nothing is sent.", mailboxes(*n))
+            format!(
+                "{} already on this plan: nothing is sent.",
+                mailboxes(*n as u64)
+            )
         }
         PreviewServer { n } => format!(
             "{}: the list does not show the whole plan, so the server decides.",
-            mailboxes(*n)
+            mailboxes(*n as u64)
         ),
-        PreviewRefused { n } => format!("{} would be refused:", mailboxes(*n)),
+        PreviewRefused { n } => format!("{} would be refused:", mailboxes(*n as u64)),
         RefusedRow { name, reason } => format!("{name}: {reason}"),
         BecauseOfSelection => {
             "(The other selected mailboxes take the remaining places first.)".into()
         }
-        Submit { n, plan } => format!("Change {} to {plan}", mailboxes(*n)),
+        Submit { n, plan } => format!("Change {} to {plan}", mailboxes(*n as u64)),
         Cancel => "Cancel the rest".into(),
-        RetryFailed { n } => format!("Try the {} that failed again", mailboxes(*n)),
+        RetryFailed { n } => format!("Try the {} that failed again", mailboxes(*n as u64)),
         ProgressLabel => "Progress of the change".into(),
         Progress {
             finished,
