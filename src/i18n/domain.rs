@@ -77,7 +77,11 @@ pub enum DomainMsg<'a> {
         name: &'a str,
         reason: &'a str,
     },
-    BecauseOfSelection,
+    /// The limit is reached only by the rows selected before this one.
+    LimitBySelection {
+        limit: u64,
+        used: u64,
+    },
     Submit {
         n: usize,
         plan: &'a str,
@@ -155,7 +159,7 @@ impl DomainMsg<'_> {
             PreviewServer { .. } => "bulk.preview.server",
             PreviewRefused { .. } => "bulk.preview.refused",
             RefusedRow { .. } => "bulk.preview.refused_row",
-            BecauseOfSelection => "bulk.preview.because_of_selection",
+            LimitBySelection { .. } => "bulk.preview.limit_by_selection",
             Submit { .. } => "bulk.submit",
             Cancel => "bulk.cancel",
             RetryFailed { .. } => "bulk.retry",
@@ -242,9 +246,10 @@ pub fn english(msg: &DomainMsg<'_>) -> String {
         ),
         PreviewRefused { n } => format!("{} would be refused:", mailboxes(*n as u64)),
         RefusedRow { name, reason } => format!("{name}: {reason}"),
-        BecauseOfSelection => {
-            "(The other selected mailboxes take the remaining places first.)".into()
-        }
+        LimitBySelection { limit, used } => format!(
+            "The plan allows {limit} mailboxes and {used} are in use: the other selected \
+             mailboxes before this one take the remaining places."
+        ),
         Submit { n, plan } => format!("Change {} to {plan}", mailboxes(*n as u64)),
         Cancel => "Cancel the rest".into(),
         RetryFailed { n } => format!("Try the {} that failed again", mailboxes(*n as u64)),

@@ -71,12 +71,22 @@ pub fn BulkPanel(props: &BulkPanelProps) -> Html {
         else {
             return None;
         };
-        let text = i18n.tr(&Msg::Reason {
-            code: violation.code,
-            r#type: t.as_str(),
-            limit: facts.limit_for(t),
-            quota: None,
-        });
+        let limit = facts.limit_for(t);
+        let used = facts
+            .counts
+            .as_ref()
+            .map(|c| c.get(t).copied().unwrap_or(0));
+        let text = match (because_of_selection, limit, used) {
+            (true, Some(limit), Some(used)) => {
+                i18n.tr(&Msg::Domain(D::LimitBySelection { limit, used }))
+            }
+            _ => i18n.tr(&Msg::Reason {
+                code: violation.code,
+                r#type: t.as_str(),
+                limit,
+                quota: None,
+            }),
+        };
         Some((text, *because_of_selection, violation.code.as_str()))
     };
 
@@ -90,7 +100,6 @@ pub fn BulkPanel(props: &BulkPanelProps) -> Html {
                     <li data-testid="bulk-refused" data-username={row.username.clone()} data-code={code}
                         data-selection={selection.to_string()}>
                         { tr(D::RefusedRow { name: &row.username, reason: &text }) }
-                        if selection { { " " }{ tr(D::BecauseOfSelection) } }
                     </li>
                 })
             });
