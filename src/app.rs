@@ -29,7 +29,7 @@ fn section_view(section: Section, props: &AppProps) -> Html {
     match section {
         Section::Webmail => html! { <WebmailPanel {config} {api} {events} /> },
         Section::Blackberry => html! { <BlackberryPanel {config} {api} {events} /> },
-        Section::Domain => html! { <DomainView {config} /> },
+        Section::Domain => html! { <DomainView {config} {api} {events} /> },
     }
 }
 

@@ -8,7 +8,7 @@ use web_sys::{Document, UrlSearchParams};
 pub const CONFIG_ELEMENT_ID: &str = "ox-panel-config";
 
 /// The query keys a standalone page lets the address override (never secrets).
-const QUERY_KEYS: [&str; 8] = [
+const QUERY_KEYS: [&str; 9] = [
     "account",
     "domain",
     "mailbox",
@@ -17,6 +17,8 @@ const QUERY_KEYS: [&str; 8] = [
     "role",
     "locale",
     "apiBase",
+    // Domain view
+    "sections",
 ];
 
 /// A host's plain object, checked by the same parser as the standalone JSON so both

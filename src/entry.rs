@@ -67,6 +67,8 @@ pub fn mount(element: Element, config: JsValue) -> Result<MountHandle, JsError> 
 /// The standalone page: configuration from `#ox-panel-config` and the query string.
 #[wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone(element: Element) -> Result<MountHandle, JsError> {
+    // Domain view: the standalone page's hash is the module's to keep.
+    crate::components::domain::location::set_standalone();
     let parsed = match web_sys::window().and_then(|w| w.document().map(|d| (w, d))) {
         Some((window, document)) => {
             let location = window.location();

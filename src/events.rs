@@ -8,6 +8,8 @@ use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 pub const PLAN_CHANGED: &str = "oxpanel:plan-changed";
 pub const BLACKBERRY_ACTION: &str = "oxpanel:blackberry-action";
 pub const AUTH_REQUIRED: &str = "oxpanel:auth-required";
+// Domain view
+pub const NAVIGATE: &str = "oxpanel:navigate";
 
 /// Where this instance's events go. `None` (tests without a host) drops them.
 #[derive(Clone, Default)]
@@ -70,6 +72,16 @@ impl Events {
 
     pub fn auth_required(&self) {
         self.dispatch(AUTH_REQUIRED, &serde_json::json!({}));
+    }
+
+    // Domain view
+    /// The domain view moved: the mailbox opened (`null`: the list) and the list's
+    /// position, so a host can keep its own address in step.
+    pub fn navigate(&self, mailbox: Option<&str>, page: u32, sort: &str, filter: &str) {
+        self.dispatch(
+            NAVIGATE,
+            &serde_json::json!({"mailbox": mailbox, "page": page, "sort": sort, "filter": filter}),
+        );
     }
 
     fn dispatch<T: Serialize>(&self, name: &str, detail: &T) {

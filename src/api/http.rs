@@ -319,4 +319,22 @@ impl Api for HttpApi {
             me.put_no_content(url, body, Pool::Isolated).await
         })
     }
+
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api> {
+        let inner = &self.inner;
+        Rc::new(HttpApi {
+            inner: Rc::new(Inner {
+                endpoints: inner.endpoints.clone(),
+                account: inner.account.clone(),
+                domain: inner.domain.clone(),
+                mailbox: Some(mailbox.to_owned()),
+                bb_domain: inner.bb_domain.clone(),
+                bb_user: Some(mailbox.to_owned()),
+                auth: inner.auth.clone(),
+                timeout_ms: inner.timeout_ms,
+                on_unauthorized: inner.on_unauthorized.clone(),
+                open: inner.open.clone(),
+            }),
+        })
+    }
 }

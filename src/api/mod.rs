@@ -31,6 +31,10 @@ pub trait Api {
     /// Sends the action once and gives the 2xx status it was accepted with;
     /// destructive actions are never retried.
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<u16>;
+    /// The same client (credentials, timeout, open state) bound to another mailbox of
+    /// the domain, whose BlackBerry user is that mailbox too: the domain view's
+    /// opened mailbox.
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api>;
 }
 
 /// The client as components hold it; equal when it is the same instance.

@@ -9,6 +9,8 @@ pub mod bb_status;
 pub mod blackberry_panel;
 pub mod confirm_dialog;
 pub mod device_card;
+// Domain view: list, limits and bulk changes
+pub mod domain;
 pub mod domain_view;
 pub mod ids;
 pub mod load_failure;

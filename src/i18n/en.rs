@@ -117,6 +117,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             Some(code) => format!("not carried out (error {code})"),
             None => "not carried out".into(),
         },
+        Msg::Domain(m) => super::domain::english(m),
     }
 }
 

@@ -5,7 +5,10 @@
 //! (`de.rs` with its own `text(&Msg) -> String`, which the compiler makes cover every
 //! message) and an arm in [`I18n::tr`]; no component changes.
 
+mod domain;
 mod en;
+
+pub use domain::DomainMsg;
 
 use ox_core::error::ApiError;
 use ox_core::rules::ViolationCode;
@@ -172,6 +175,8 @@ pub enum Msg<'a> {
     BbActivityRefused {
         status: Option<u16>,
     },
+    // Domain view (its messages are in `domain.rs`)
+    Domain(DomainMsg<'a>),
 }
 
 /// What the components receive through context: the locale and the catalogue.

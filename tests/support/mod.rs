@@ -80,6 +80,9 @@ struct Inner {
 #[derive(Clone, Default)]
 pub struct FakeApi {
     inner: Rc<RefCell<Inner>>,
+    /// Domain view: the mailbox a `for_mailbox` client is bound to; its calls are
+    /// recorded with ` @name` at the end.
+    bound: Option<String>,
 }
 
 impl FakeApi {
@@ -131,11 +134,15 @@ impl FakeApi {
         let inner = self.inner.clone();
         let gate = {
             let mut i = inner.borrow_mut();
-            i.calls.push(if detail.is_empty() {
+            let mut call = if detail.is_empty() {
                 name.to_owned()
             } else {
                 format!("{name} {detail}")
-            });
+            };
+            if let Some(mailbox) = &self.bound {
+                call.push_str(&format!(" @{mailbox}"));
+            }
+            i.calls.push(call);
             if i.held.contains(name) {
                 let (tx, rx) = oneshot::channel();
                 i.waiting.push((name, tx));
@@ -187,6 +194,12 @@ impl Api for FakeApi {
     fn blackberry_action(&self, action: BlackberryAction) -> ApiFuture<u16> {
         self.call("blackberry_action", action.as_str().to_owned(), |r| {
             r.bb_action.clone()
+        })
+    }
+    fn for_mailbox(&self, mailbox: &str) -> Rc<dyn Api> {
+        Rc::new(FakeApi {
+            inner: self.inner.clone(),
+            bound: Some(mailbox.to_owned()),
         })
     }
 }

@@ -451,7 +451,8 @@ impl PanelConfig {
     /// Applies the standalone page's query-string overrides (already decoded pairs;
     /// the last one of a key wins). Only non-secret keys are honoured: `account`,
     /// `domain`, `mailbox`, `exchangeDomain`, `exchangeUser`, `role`, `locale`,
-    /// `apiBase`; `authorization`, `allowedApiOrigins` and everything else are ignored.
+    /// `apiBase`, `sections`; `authorization`, `allowedApiOrigins` and everything else are
+    /// ignored.
     /// An empty value clears an optional key and is ignored for the others; an unknown
     /// role or an unusable locale tag is ignored (the configured value stays).
     ///
@@ -498,11 +499,38 @@ impl PanelConfig {
                         self.role = role;
                     }
                 }
+                // Domain view: `sections=domain` or a comma-separated list; one unknown
+                // name and the whole value is ignored, empty clears it.
+                "sections" => {
+                    if value.is_empty() {
+                        self.sections = None;
+                    } else if let Some(list) = parse_sections(value) {
+                        self.sections = Some(list);
+                    }
+                }
                 _ => {}
             }
         }
         Ok(())
     }
+}
+
+/// `"domain"` or `"webmail,blackberry"` (spaces around names allowed, no duplicates
+/// kept); `None` when any name is unknown or the list is empty.
+pub fn parse_sections(value: &str) -> Option<Vec<Section>> {
+    let mut out = Vec::new();
+    for name in value.split(',').map(str::trim) {
+        let section = match name {
+            "webmail" => Section::Webmail,
+            "blackberry" => Section::Blackberry,
+            "domain" => Section::Domain,
+            _ => return None,
+        };
+        if !out.contains(&section) {
+            out.push(section);
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Through a JSON value, so that `serde-wasm-bindgen` and `serde_json` callers get the

@@ -6,6 +6,8 @@
 //! it, so the panel's predictions and the emulator's answers come from the same rules,
 //! and everything here is testable on the host.
 
+// Domain view: bulk plan changes
+pub mod bulk;
 pub mod config;
 pub mod error;
 pub mod rules;

@@ -255,7 +255,8 @@ fn query_overrides_only_touch_non_secret_keys() {
     assert!(c.allowed_api_origins.is_empty());
     assert_eq!(c.authorization.as_ref().unwrap().expose(), "Basic original");
     assert!(c.upgrades_enabled);
-    assert_eq!(c.sections, None);
+    // Domain view: `sections` may come from the query string too (`?sections=domain`).
+    assert_eq!(c.sections, Some(vec![Section::Domain]));
 
     let clear: Vec<(String, String)> = [("mailbox", ""), ("account", ""), ("role", "root")]
         .iter()

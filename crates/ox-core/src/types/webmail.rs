@@ -61,6 +61,14 @@ pub struct WebmailUpdate {
 }
 
 impl WebmailUpdate {
+    /// A body that asks for `type` and nothing else.
+    pub fn with_type(t: impl Into<String>) -> Self {
+        WebmailUpdate {
+            r#type: Some(t.into()),
+            ..Default::default()
+        }
+    }
+
     /// The requested type, when one is present and not empty.
     pub fn requested_type(&self) -> Option<OxType> {
         self.r#type
