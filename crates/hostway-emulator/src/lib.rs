@@ -17,6 +17,7 @@ pub mod error;
 pub mod faults;
 pub mod fixture;
 pub mod json;
+pub mod raw_path;
 pub mod request_log;
 pub mod routes;
 pub mod state;
