@@ -6,7 +6,8 @@
 #
 # demo: wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock's wasm-bindgen), wasm-opt
 #       (npm binaryen), the cargo dependencies (Trunk runs cargo offline).
-# test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, and e2e/'s npm packages.
+# test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, e2e/'s npm packages,
+#       and Schemathesis (PyPI, pinned, in a virtualenv under the tools dir).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$OX_ROOT"
@@ -156,6 +157,28 @@ if ((want_test)); then
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
     cp e2e/package-lock.json "$E2E_STAMP"
     installed "e2e npm packages"
+  fi
+fi
+
+# ---- test-only: Schemathesis, the OpenAPI checker of `./x test api` ----
+if ((want_test)); then
+  if [[ "$(first_line "$OX_SCHEMATHESIS" --version)" == "schemathesis, version $OX_SCHEMATHESIS_VERSION" ]]; then
+    skip "schemathesis $OX_SCHEMATHESIS_VERSION (PyPI, in $OX_SCHEMATHESIS_DIR)"
+  else
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    installing "schemathesis $OX_SCHEMATHESIS_VERSION (pip into a virtualenv, about 1 min)"
+    # In place (a virtualenv cannot be moved); one cut short answers no `--version`, so
+    # the next run starts it again from scratch.
+    rm -rf "$OX_SCHEMATHESIS_DIR"
+    mkdir -p "$OX_TOOLS_DIR"
+    python3 -m venv "$OX_SCHEMATHESIS_DIR"
+    "$OX_SCHEMATHESIS_DIR/bin/pip" install --quiet --disable-pip-version-check \
+      "schemathesis==$OX_SCHEMATHESIS_VERSION" ||
+      { rm -rf "$OX_SCHEMATHESIS_DIR"; ox_die "pip install schemathesis==$OX_SCHEMATHESIS_VERSION failed"; }
+    [[ "$(first_line "$OX_SCHEMATHESIS" --version)" == "schemathesis, version $OX_SCHEMATHESIS_VERSION" ]] ||
+      ox_die "$OX_SCHEMATHESIS --version does not say $OX_SCHEMATHESIS_VERSION"
+    installed "schemathesis $OX_SCHEMATHESIS_VERSION"
   fi
 fi
 

@@ -7,6 +7,7 @@ OX_ROOT="${OX_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 # ---- pinned versions (wasm-bindgen is read from Cargo.lock, see ox_wasm_bindgen_version) ----
 OX_TRUNK_VERSION="0.21.14"
 OX_BINARYEN_VERSION="132"
+OX_SCHEMATHESIS_VERSION="4.32.5"
 OX_WASM_TARGET="wasm32-unknown-unknown"
 
 # ---- environment ----
@@ -14,6 +15,9 @@ OX_WASM_TARGET="wasm32-unknown-unknown"
 export HOME
 OX_TOOLS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/ox-panel"
 OX_BINARYEN_DIR="$OX_TOOLS_DIR/binaryen-$OX_BINARYEN_VERSION"
+# Schemathesis (PyPI) in its own virtualenv; ./x calls it by this path, it is not on PATH.
+OX_SCHEMATHESIS_DIR="$OX_TOOLS_DIR/schemathesis-$OX_SCHEMATHESIS_VERSION"
+OX_SCHEMATHESIS="$OX_SCHEMATHESIS_DIR/bin/schemathesis"
 OX_TARGET_DIR="${CARGO_TARGET_DIR:-$OX_ROOT/target}"
 # npm's binaryen first: Trunk picks the first wasm-opt on PATH, and Debian's binaryen 108
 # rejects what wasm-bindgen 0.2.130 emits.

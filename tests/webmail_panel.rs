@@ -122,6 +122,31 @@ async fn not_allowed_to_upgrade_disables_larger_plans_with_reason() {
 }
 
 #[wasm_bindgen_test]
+async fn a_user_cannot_turn_upgrades_on() {
+    let api = FakeApi::default();
+    api.replies().webmail = Ok(serde_json::from_value(
+        serde_json::json!({"type": "standard", "allowUpgrade": false}),
+    )
+    .unwrap_or_else(|e| panic!("{e}")));
+    let (root, _h) = render(&api, default_config());
+    loaded(&root).await;
+    let checkbox = wait_testid(&root, "allow-upgrade").await;
+    assert!(is_disabled(&checkbox), "only the account owner turns it on");
+    let reason = wait_testid(&root, "allow-upgrade-reason").await;
+    assert_eq!(
+        reason.get_attribute("data-code").as_deref(),
+        Some("upgrade_not_allowed")
+    );
+    assert!(text(&root, "allow-upgrade-reason").contains("the account owner can turn them on"));
+    assert_eq!(
+        checkbox.get_attribute("aria-describedby"),
+        Some(reason.id())
+    );
+    assert!(is_disabled(&wait_testid(&root, "plan-submit").await));
+    assert!(api.calls_of("put_webmail").is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn admin_may_upgrade_despite_allow_upgrade_false() {
     let api = FakeApi::default();
     api.replies().webmail = Ok(serde_json::from_value(
@@ -132,6 +157,8 @@ async fn admin_may_upgrade_despite_allow_upgrade_false() {
     config.role = ox_core::rules::Role::Admin;
     let (root, _h) = render(&api, config);
     loaded(&root).await;
+    // The owner may turn allowUpgrade on, too.
+    assert!(!is_disabled(&wait_testid(&root, "allow-upgrade").await));
     let premium = wait_testid(&root, "plan-option-premium").await;
     assert!(!is_disabled(&premium));
     click(&premium);

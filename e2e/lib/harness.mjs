@@ -146,9 +146,10 @@ export async function startEmulator({ dist, fixture, args = [], timeout = 30_000
 }
 
 async function control(baseUrl, method, path, body) {
+  // The emulator refuses (415) a control POST that is not JSON, body or not.
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: method === "POST" || body !== undefined ? { "content-type": "application/json" } : {},
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -299,6 +300,46 @@ export async function waitForRequest(baseUrl, predicate, { timeout = TIMEOUT } =
     timeout,
     message: "a matching request in the emulator's log",
   });
+}
+
+/**
+ * Waits until the emulator's request log has, after the first entry matching `first`, an
+ * entry matching each of `then` (predicates); returns the log.
+ */
+export async function waitForRequestsAfter(baseUrl, first, then, { timeout = TIMEOUT, message } = {}) {
+  return poll(
+    () => requests(baseUrl),
+    (log) => {
+      const at = log.findIndex(first);
+      return at >= 0 && then.every((p) => log.slice(at + 1).some(p));
+    },
+    { timeout, message: message ?? "the requests that follow a matching one in the emulator's log" },
+  );
+}
+
+let marks = 0;
+
+/**
+ * A positive signal that the page has nothing left in flight from what it was asked to
+ * do so far: after two animation frames (every pending render and the requests its
+ * handlers started have gone out), the page itself fetches the emulator's OpenAPI
+ * document with a unique query, and this waits until the emulator logged that request.
+ * Returns the log up to and including it, so "no PUT was sent" can then be checked.
+ * The page must be served by the emulator at `baseUrl` (same origin).
+ */
+export async function markRequestLog(page, baseUrl, { timeout = TIMEOUT } = {}) {
+  const mark = `e2e-mark=${++marks}-${Date.now()}`;
+  const url = `${baseUrl}/api/openapi.json?${mark}`;
+  await page.evaluate(async (u) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await fetch(u, { credentials: "omit", cache: "no-store" });
+  }, url);
+  const isMark = (r) => r.method === "GET" && r.path.endsWith(`?${mark}`);
+  const log = await poll(() => requests(baseUrl), (l) => l.some(isMark), {
+    timeout,
+    message: `the page's marker request ${mark}`,
+  });
+  return log.slice(0, log.findIndex(isMark) + 1);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   assertNoProblems,
   launchBrowser,
   loadFixture,
+  markRequestLog,
   newPage,
   poll,
   requests,
@@ -20,14 +21,13 @@ import {
   setFaults,
   startEmulator,
   waitForAttribute,
+  waitForRequestsAfter,
   waitForTestId,
   waitForText,
 } from "../lib/harness.mjs";
 
 const ACTION_PATH = "/api/accounts/test/exchange/test.com/mailboxes/john.smith/blackberry/action";
 const ACTIONS = ["resendServiceBooks", "wipe", "reinitialize"];
-/** How long "nothing more arrives" is watched for after an answer (ms). */
-const QUIET_MS = 1500;
 
 const NOT_OPEN = [
   ["bb.pending", "pending", "Being set up"],
@@ -60,15 +60,36 @@ async function viewportScreenshot(page, name) {
   return path;
 }
 
-const isActionPut = (r) => r.method === "PUT" && r.path.split("?")[0].endsWith("/blackberry/action");
-const actionPuts = async (baseUrl) => (await requests(baseUrl)).filter(isActionPut);
+const bare = (r) => r.path.split("?")[0];
+const isActionPut = (r) => r.method === "PUT" && bare(r).endsWith("/blackberry/action");
+const isStatusRead = (r) => r.method === "GET" && /\/blackberry\/?$/.test(bare(r));
+const isStatisticsRead = (r) => r.method === "GET" && /\/blackberry\/statistics\/?$/.test(bare(r));
 
-/** Waits QUIET_MS and checks the log still holds exactly the expected PUTs. */
-async function assertNoMorePuts(page, baseUrl, expected) {
-  await page.waitForTimeout(QUIET_MS);
-  const puts = await actionPuts(baseUrl);
+function assertPuts(log, expected) {
+  const puts = log.filter(isActionPut);
   assert.equal(puts.length, expected, `exactly ${expected} PUT(s), got ${JSON.stringify(puts)}`);
   return puts;
+}
+
+/**
+ * For an answer after which the panel reads the service again (202, 409, no answer):
+ * waits for the status and statistics reads that follow the first PUT (the panel starts
+ * them only once the PUT is settled, so a resent or second PUT would be in the log by
+ * then), and checks the log holds exactly `expected` PUTs.
+ */
+async function assertPutsOnceReread(baseUrl, expected) {
+  const log = await waitForRequestsAfter(baseUrl, isActionPut, [isStatusRead, isStatisticsRead], {
+    message: "the status and statistics re-read after the action PUT",
+  });
+  return assertPuts(log, expected);
+}
+
+/**
+ * Where nothing is read again (nothing sent, or a refusal such as 502): waits for a
+ * marker request the page sends after everything it started, then checks the PUTs.
+ */
+async function assertPutsAfterMark(page, baseUrl, expected) {
+  return assertPuts(await markRequestLog(page, baseUrl), expected);
 }
 
 describe("BlackBerry panel", () => {
@@ -161,7 +182,7 @@ describe("BlackBerry panel", () => {
         await waitOutcome(page, "accepted");
         await waitForText(testId(page, "bb-result"), "next time it connects");
         assert.deepEqual(await events, { action, status: 202 });
-        const puts = await assertNoMorePuts(page, emulator.baseUrl, 1);
+        const puts = await assertPutsOnceReread(emulator.baseUrl, 1);
         assert.equal(puts[0].path, ACTION_PATH);
         assert.deepEqual(JSON.parse(puts[0].body), { action, actionData: "" });
         assert.equal(puts[0].body, JSON.stringify({ action, actionData: "" }));
@@ -198,7 +219,7 @@ describe("BlackBerry panel", () => {
         await page.keyboard.press("Escape");
         await waitForTestId(page, "confirm-dialog", { state: "detached" });
       }
-      await assertNoMorePuts(page, emulator.baseUrl, 0);
+      await assertPutsAfterMark(page, emulator.baseUrl, 0);
       assert.equal(await testId(page, "bb-result").count(), 0);
     } finally {
       await page.context().close();
@@ -220,7 +241,7 @@ describe("BlackBerry panel", () => {
       await page.keyboard.press("Shift+Tab");
       assert.equal(await focused(), "confirm-cancel");
       await page.keyboard.press("Escape");
-      await assertNoMorePuts(page, emulator.baseUrl, 0);
+      await assertPutsAfterMark(page, emulator.baseUrl, 0);
     } finally {
       await page.context().close();
     }
@@ -254,7 +275,7 @@ describe("BlackBerry panel", () => {
         await testId(page, "confirm-cancel").click();
         await waitForTestId(page, "confirm-dialog", { state: "detached" });
       }
-      await assertNoMorePuts(page, emulator.baseUrl, 0);
+      await assertPutsAfterMark(page, emulator.baseUrl, 0);
     } finally {
       await page.context().close();
     }
@@ -267,7 +288,7 @@ describe("BlackBerry panel", () => {
       await testId(page, "confirm-input").fill("john.smith");
       await testId(page, "confirm-submit").dblclick();
       await waitOutcome(page, "accepted");
-      await assertNoMorePuts(page, emulator.baseUrl, 1);
+      await assertPutsOnceReread(emulator.baseUrl, 1);
     } finally {
       await page.context().close();
     }
@@ -283,7 +304,7 @@ describe("BlackBerry panel", () => {
       for (let i = 0; i < 8; i++) await page.keyboard.down("Enter");
       await page.keyboard.up("Enter");
       await waitOutcome(page, "accepted");
-      const puts = await assertNoMorePuts(page, emulator.baseUrl, 1);
+      const puts = await assertPutsOnceReread(emulator.baseUrl, 1);
       assert.deepEqual(JSON.parse(puts[0].body), { action: "reinitialize", actionData: "" });
     } finally {
       await page.context().close();
@@ -312,7 +333,7 @@ describe("BlackBerry panel", () => {
           await panel(page).scrollIntoViewIfNeeded();
           await screenshot(page, "blackberry-suspended");
         }
-        await assertNoMorePuts(page, emulator.baseUrl, 0);
+        await assertPutsAfterMark(page, emulator.baseUrl, 0);
         assertNoProblems(page);
       } finally {
         await page.context().close();
@@ -331,7 +352,7 @@ describe("BlackBerry panel", () => {
       assert.equal(await testId(page, "bb-device").count(), 0);
       assert.equal(await testId(page, "load-error").count(), 0, "a 404 is not a load failure");
       await screenshot(page, "blackberry-no-service");
-      await assertNoMorePuts(page, emulator.baseUrl, 0);
+      await assertPutsAfterMark(page, emulator.baseUrl, 0);
       // The 404s of the reads are the expected answer, not a problem of the page.
       assertNoProblems(page, { consoleErrors: false });
     } finally {
@@ -354,7 +375,7 @@ describe("BlackBerry panel", () => {
       assert.equal(await testId(page, "bb-actions-reason").getAttribute("data-reason"), "not_open");
       await panel(page).scrollIntoViewIfNeeded();
       await screenshot(page, "blackberry-409");
-      await assertNoMorePuts(page, emulator.baseUrl, 1);
+      await assertPutsOnceReread(emulator.baseUrl, 1);
       assertNoProblems(page, { consoleErrors: false });
     } finally {
       await page.context().close();
@@ -372,7 +393,8 @@ describe("BlackBerry panel", () => {
       await waitForText(testId(page, "bb-result"), "Check the device status before trying again");
       assert.equal(await testId(page, "bb-result").locator("button").count(), 0, "no one-click retry");
       await screenshot(page, "blackberry-502");
-      await assertNoMorePuts(page, emulator.baseUrl, 1);
+      // A 502 is not followed by a re-read (bb_state::rereads_after).
+      await assertPutsAfterMark(page, emulator.baseUrl, 1);
       assertNoProblems(page, { consoleErrors: false });
     } finally {
       await page.context().close();
@@ -391,7 +413,7 @@ describe("BlackBerry panel", () => {
       assert.equal(await testId(page, "bb-result").locator("button").count(), 0, "no one-click retry");
       assert.equal(await testId(page, "bb-action-wipe").isEnabled(), true, "a new attempt needs the whole confirmation");
       await screenshot(page, "blackberry-dropped");
-      await assertNoMorePuts(page, emulator.baseUrl, 1);
+      await assertPutsOnceReread(emulator.baseUrl, 1);
       assertNoProblems(page, { consoleErrors: false });
     } finally {
       await page.context().close();

@@ -121,6 +121,43 @@ describe("OX plan panel", () => {
     assert.deepEqual(await puts(), []);
   });
 
+  test("only the account owner turns allowUpgrade on: the user's box is disabled, the API refuses it", async () => {
+    await open("?mailbox=locked.user");
+    const box = page.getByTestId("allow-upgrade");
+    assert.equal(await box.isChecked(), false);
+    assert.equal(await box.isDisabled(), true);
+    const reason = page.getByTestId("allow-upgrade-reason");
+    await waitForAttribute(reason, "data-code", "upgrade_not_allowed");
+    assert.match(await reason.textContent(), /the account owner can turn them on/);
+    assert.equal(await box.getAttribute("aria-describedby"), await reason.getAttribute("id"));
+    await box.click({ force: true });
+    assert.equal(await box.isChecked(), false, "a click on the disabled box changes nothing");
+    assert.equal(await page.getByTestId("plan-submit").isDisabled(), true);
+    assert.deepEqual(await puts(), []);
+    // The two-step way round the lock (the flag first, the upgrade second) is refused
+    // by the server too, with the same credentials the page uses.
+    const res = await fetch(`${emulator.baseUrl}${WEBMAIL("locked.user")}`, {
+      method: "PUT",
+      headers: { authorization: USER, "content-type": "application/json; charset=UTF-8" },
+      body: JSON.stringify({ type: "standard", allowUpgrade: true }),
+    });
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), {
+      message: "The allowUpgrade option can only be turned on by the account owner",
+    });
+  });
+
+  test("the account owner may turn allowUpgrade on", async () => {
+    await resetFixture(emulator.baseUrl, fixture({ demoRole: "admin" }));
+    await open("?mailbox=locked.user&role=admin");
+    const box = page.getByTestId("allow-upgrade");
+    assert.equal(await box.isDisabled(), false);
+    await box.check();
+    const sent = await submitAndWaitForPut();
+    await waitForTestId(page, "plan-success");
+    assert.deepEqual(sent.map((r) => r.body), ['{"type":"standard","allowUpgrade":true}']);
+  });
+
   test("seed: allowUpgrade false with a larger type is inconsistent, known before sending", async () => {
     await open("?mailbox=john.smith");
     await page.getByTestId("allow-upgrade").uncheck();

@@ -32,6 +32,10 @@ pub struct Args {
     /// Content-Security-Policy sent with the `--dist` files.
     #[arg(long, value_name = "POLICY", default_value = DEFAULT_CSP)]
     pub csp: String,
+    /// Switch off the control endpoints (`/__emulator/...` then answers 404). They are
+    /// for development and tests only.
+    #[arg(long)]
+    pub no_control: bool,
 }
 
 /// How the router serves what is not the API; checked once, so building the router
@@ -45,8 +49,10 @@ pub struct ServeOptions {
     pub dist_prefix: Option<String>,
     /// The Content-Security-Policy header value for the front end.
     pub csp: HeaderValue,
-    /// The one origin allowed by CORS, if any.
+    /// The one origin allowed by CORS (never on the control endpoints), if any.
     pub cors_origin: Option<HeaderValue>,
+    /// Whether the control endpoints `/__emulator/...` are served.
+    pub control: bool,
 }
 
 impl Default for ServeOptions {
@@ -56,6 +62,7 @@ impl Default for ServeOptions {
             dist_prefix: None,
             csp: HeaderValue::from_static(DEFAULT_CSP),
             cors_origin: None,
+            control: true,
         }
     }
 }
@@ -95,6 +102,7 @@ impl ServeOptions {
             dist_prefix: normalize_prefix(&args.dist_prefix)?,
             csp,
             cors_origin,
+            control: !args.no_control,
         })
     }
 }

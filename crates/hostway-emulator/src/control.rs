@@ -1,5 +1,15 @@
-//! The control endpoints under `/__emulator` (not part of the hosting API):
-//! unauthenticated, and answered only to loopback peers.
+//! The control endpoints under `/__emulator` (not part of the hosting API; for
+//! development and tests only): unauthenticated, so they are guarded instead.
+//!
+//! - Only loopback peers (403 otherwise).
+//! - Only a loopback `Host` (`localhost`, `127.x.x.x`, `[::1]`, any port; 403
+//!   otherwise): a page of another site that rebinds its DNS name to 127.0.0.1 still
+//!   sends its own name, so it cannot read the request log.
+//! - A POST must be `Content-Type: application/json` (415 otherwise): that is not a
+//!   "simple" request, so a cross-site page cannot send it without a CORS preflight,
+//!   which these routes never grant (they carry no CORS headers, whatever
+//!   `--cors-origin` says).
+//! - `--no-control` removes them (every `/__emulator` path answers 404).
 //!
 //! - `POST /__emulator/reset`: a fixture JSON body replaces all state and clears the
 //!   request log, the action log and the fault rules (an empty body loads the demo data).
@@ -13,7 +23,7 @@ use std::net::SocketAddr;
 use axum::{
     body::Bytes,
     extract::{ConnectInfo, DefaultBodyLimit, Request, State},
-    http::StatusCode,
+    http::{header, HeaderMap, Method, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{any, get, post},
@@ -57,20 +67,91 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(64 * 1024 * 1024))
 }
 
-/// Refuses (403) peers that are not on the loopback interface. Requests without a
-/// peer address (in-process tests) are local by construction.
+/// The routes when `--no-control` is given: every `/__emulator` path is unknown.
+pub fn disabled() -> Router<AppState> {
+    Router::new()
+        .route("/__emulator", any(switched_off))
+        .route("/__emulator/", any(switched_off))
+        .route("/__emulator/{*rest}", any(switched_off))
+}
+
+async fn switched_off() -> Response {
+    json::message(
+        StatusCode::NOT_FOUND,
+        "Not found (the control endpoints are switched off by --no-control)",
+    )
+}
+
+/// Refuses peers that are not on the loopback interface (403; requests without a
+/// peer address, in-process tests, are local by construction), a `Host` that is not
+/// a loopback name or address (403), and a POST that is not JSON (415).
 async fn loopback_only(State(_): State<AppState>, request: Request, next: Next) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
-    match peer {
-        Some(ip) if !ip.to_canonical().is_loopback() => json::message(
+    if peer.is_some_and(|ip| !ip.to_canonical().is_loopback()) {
+        return json::message(
             StatusCode::FORBIDDEN,
             "The control endpoints answer only on the loopback interface",
-        ),
-        _ => next.run(request).await,
+        );
     }
+    if !host_is_loopback(request.headers()) {
+        return json::message(
+            StatusCode::FORBIDDEN,
+            "The control endpoints answer only to a loopback Host (localhost, 127.0.0.1, [::1])",
+        );
+    }
+    if request.method() == Method::POST && !is_json(request.headers()) {
+        return json::message(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "A control POST needs Content-Type: application/json",
+        );
+    }
+    next.run(request).await
+}
+
+/// Whether the `Host` header names this machine: `localhost`, `127.x.x.x` or `[::1]`,
+/// with or without a port. A missing or unreadable `Host` is not.
+pub fn host_is_loopback(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // `[v6]` or `[v6]:port`
+        match rest.split_once(']') {
+            Some((v6, tail)) if tail.is_empty() || tail.strip_prefix(':').is_some_and(is_port) => {
+                return v6
+                    .parse::<std::net::Ipv6Addr>()
+                    .is_ok_and(|ip| ip.is_loopback());
+            }
+            _ => return false,
+        }
+    } else {
+        match host.split_once(':') {
+            Some((name, port)) if is_port(port) => name,
+            Some(_) => return false,
+            None => host,
+        }
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// 1 to 5 digits.
+fn is_port(port: &str) -> bool {
+    (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the `Content-Type` is `application/json` (any parameters, any case).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
 async fn reset(State(state): State<AppState>, body: Bytes) -> Response {

@@ -21,7 +21,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{json, state::AppState};
+use crate::{json, raw_path::raw_path, state::AppState};
 
 /// One fault rule, as posted.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -113,7 +113,7 @@ fn fire(state: &AppState, method: &str, path: &str) -> Option<Firing> {
 
 /// Middleware: applies the first matching fault rule, if any.
 pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = crate::request_log::raw_path(&request);
+    let path = raw_path(&request);
     let Some(firing) = fire(&state, request.method().as_str(), &path) else {
         return next.run(request).await;
     };

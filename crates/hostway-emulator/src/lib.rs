@@ -17,6 +17,7 @@ pub mod error;
 pub mod faults;
 pub mod fixture;
 pub mod json;
+pub mod raw_path;
 pub mod request_log;
 pub mod routes;
 pub mod state;
@@ -51,21 +52,24 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             request_log::record,
         ));
-    let router = Router::new()
-        .merge(api)
-        .merge(control::router(state.clone()));
-    let mut router = static_files::attach(router, &options);
+    let mut router = static_files::attach(Router::new().merge(api), &options);
     if let Some(origin) = options.cors_origin {
         router = router.layer(
             CorsLayer::new()
                 // A list (of one) answers only requests from that origin.
                 .allow_origin(AllowOrigin::list([origin]))
-                .allow_methods([Method::GET, Method::PUT, Method::POST, Method::OPTIONS])
+                .allow_methods([Method::GET, Method::PUT, Method::OPTIONS])
                 .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
                 .allow_credentials(true)
                 .max_age(Duration::from_secs(600)),
         );
     }
+    // Merged after the CORS layer, so no origin is ever allowed to call them.
+    let router = router.merge(if options.control {
+        control::router(state.clone())
+    } else {
+        control::disabled()
+    });
     router
         .layer(middleware::from_fn(access_log::log))
         .with_state(state)

@@ -11,7 +11,7 @@ use axum::{
 };
 use serde::Serialize;
 
-use crate::{error::ApiError, state::AppState};
+use crate::{error::ApiError, raw_path::raw_path, state::AppState};
 
 /// The largest request body the emulator reads.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -25,15 +25,6 @@ pub struct LoggedRequest {
     pub path: String,
     /// The raw body (invalid UTF-8 replaced by U+FFFD).
     pub body: String,
-}
-
-/// The path and query of a request exactly as the client sent them.
-pub fn raw_path(request: &Request) -> String {
-    request
-        .uri()
-        .path_and_query()
-        .map(|pq| pq.as_str().to_owned())
-        .unwrap_or_else(|| request.uri().path().to_owned())
 }
 
 /// Middleware: buffers the body, logs the request, and passes it on unchanged.

@@ -133,6 +133,52 @@ async fn admin_may_change_the_type_despite_allow_upgrade_false() {
 }
 
 #[tokio::test]
+async fn only_the_owner_may_turn_allow_upgrade_on() {
+    let emu = Emu::demo();
+    let locked = webmail("locked.user");
+    let before = emu.get(&locked, USER).await.expect_json(200);
+    // The two-step way round rule 4: first the flag, then the upgrade.
+    for body in [
+        r#"{"type": "standard", "allowUpgrade": true}"#,
+        r#"{"type": "standard", "allowUpgrade": true, "theme": "dark"}"#,
+    ] {
+        assert_eq!(
+            emu.put(&locked, USER, body).await.expect_message(400),
+            "The allowUpgrade option can only be turned on by the account owner"
+        );
+    }
+    let after = emu.get(&locked, USER).await.expect_json(200);
+    assert_eq!(after, before, "nothing was applied");
+    assert_eq!(after["allowUpgrade"], false);
+    assert_eq!(
+        emu.put(&locked, USER, r#"{"type": "premium"}"#)
+            .await
+            .expect_message(400),
+        "This account is not allowed to be upgraded"
+    );
+    // The account owner may.
+    emu.put(
+        &locked,
+        ADMIN,
+        r#"{"type": "standard", "allowUpgrade": true}"#,
+    )
+    .await
+    .expect_empty(204);
+    assert_eq!(
+        emu.get(&locked, USER).await.expect_json(200)["allowUpgrade"],
+        true
+    );
+    // Now the user may upgrade, and may re-send the flag unchanged.
+    emu.put(
+        &locked,
+        USER,
+        r#"{"type": "premium", "allowUpgrade": true}"#,
+    )
+    .await
+    .expect_empty(204);
+}
+
+#[tokio::test]
 async fn admin_is_not_bound_by_rules_2_and_3_but_is_by_5_to_7() {
     let emu = Emu::demo();
     // Rule 2 (user only): premium with allowUpgrade false.

@@ -261,6 +261,11 @@ async fn unknown_actions_and_malformed_bodies_are_400() {
         r#"{"action": "Wipe"}"#,
         r#"{"actionData": ""}"#,
         r#"{"action": 1}"#,
+        // actionData is a string when present (the OpenAPI document says so).
+        r#"{"action": "wipe", "actionData": {}}"#,
+        r#"{"action": "wipe", "actionData": null}"#,
+        r#"{"action": "wipe", "actionData": 0}"#,
+        r#"{"action": "wipe", "actionData": []}"#,
         "[]",
         "",
         "wipe",

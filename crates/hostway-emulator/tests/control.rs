@@ -11,7 +11,7 @@ use std::{
 use axum::{
     body::Body,
     extract::ConnectInfo,
-    http::{Method, Request},
+    http::{header, Method, Request},
 };
 use common::{blackberry, john_fixture, webmail, Emu, USER};
 use serde_json::{json, Value};
@@ -324,6 +324,7 @@ async fn control_endpoints_refuse_non_loopback_peers() {
         let mut request = Request::builder()
             .method(Method::GET)
             .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
             .body(Body::empty())
             .expect("request");
         let peer: SocketAddr = peer.parse().expect("addr");
@@ -359,4 +360,230 @@ async fn control_endpoints_refuse_non_loopback_peers() {
             assert_eq!(answer.status().as_u16(), 200, "{local}");
         }
     }
+}
+
+/// A control request with exactly these headers (no peer address: in-process).
+async fn raw_control(
+    emu: &Emu,
+    method: Method,
+    path: &str,
+    headers: &[(header::HeaderName, &str)],
+    body: &str,
+) -> common::Answer {
+    let mut request = Request::builder().method(method).uri(path);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = emu
+        .app
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).expect("request"))
+        .await
+        .expect("infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    common::Answer {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).expect("utf-8"),
+    }
+}
+
+#[tokio::test]
+async fn control_posts_must_be_json() {
+    let emu = Emu::demo();
+    // A change that a reset would undo.
+    emu.put(&webmail("john.smith"), USER, r#"{"type": "premium"}"#)
+        .await
+        .expect_empty(204);
+    let refused: [Option<&str>; 5] = [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data; boundary=x"),
+        Some("application/jsonx"),
+    ];
+    for path in ["/__emulator/reset", "/__emulator/faults"] {
+        for content_type in refused {
+            let mut headers = vec![(header::HOST, "127.0.0.1:8080")];
+            if let Some(ct) = content_type {
+                headers.push((header::CONTENT_TYPE, ct));
+            }
+            let answer = raw_control(&emu, Method::POST, path, &headers, "[]").await;
+            let message = answer.expect_message(415);
+            assert!(message.contains("application/json"), "{message}");
+        }
+    }
+    // Nothing was reset: the change is still there.
+    let settings = emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+    assert_eq!(settings["type"], "premium");
+    // Any parameters and any case are fine.
+    for ct in ["application/json", "Application/JSON; charset=UTF-8"] {
+        let headers = [(header::HOST, "localhost"), (header::CONTENT_TYPE, ct)];
+        raw_control(&emu, Method::POST, "/__emulator/faults", &headers, "[]")
+            .await
+            .expect_empty(204);
+    }
+    let headers = [
+        (header::HOST, "localhost"),
+        (header::CONTENT_TYPE, "application/json"),
+    ];
+    raw_control(&emu, Method::POST, "/__emulator/reset", &headers, "")
+        .await
+        .expect_empty(204);
+    let settings = emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+    assert_eq!(settings["type"], "standard");
+}
+
+#[tokio::test]
+async fn control_requests_need_a_loopback_host() {
+    let emu = Emu::demo();
+    for host in [
+        "evil.example",
+        "evil.example:8080",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+        "localhost:80:80",
+        "localhost:",
+        "localhost:123456",
+        "0.0.0.0:8080",
+        "192.168.1.2",
+        "[::2]:8080",
+        "[::1]x",
+        "[::1",
+        "",
+    ] {
+        for (method, path) in [
+            (Method::GET, "/__emulator/requests"),
+            (Method::GET, "/__emulator/faults"),
+            (Method::GET, "/__emulator/actions"),
+            (Method::POST, "/__emulator/reset"),
+            (Method::POST, "/__emulator/faults"),
+        ] {
+            let headers = [
+                (header::HOST, host),
+                (header::CONTENT_TYPE, "application/json"),
+            ];
+            let answer = raw_control(&emu, method.clone(), path, &headers, "[]").await;
+            let message = answer.expect_message(403);
+            assert!(message.contains("loopback Host"), "{host:?}: {message}");
+        }
+    }
+    // No Host at all.
+    raw_control(&emu, Method::GET, "/__emulator/requests", &[], "")
+        .await
+        .expect_message(403);
+    for host in [
+        "localhost",
+        "LocalHost:9",
+        "127.0.0.1",
+        "127.0.0.1:8080",
+        "127.1.2.3:1",
+        "[::1]",
+        "[::1]:8080",
+        "[0:0:0:0:0:0:0:1]:8080",
+    ] {
+        raw_control(
+            &emu,
+            Method::GET,
+            "/__emulator/requests",
+            &[(header::HOST, host)],
+            "",
+        )
+        .await
+        .expect_json(200);
+    }
+}
+
+fn emu_with(options: hostway_emulator::ServeOptions) -> Emu {
+    let state =
+        hostway_emulator::AppState::with_options(hostway_emulator::demo::fixture(), options);
+    Emu {
+        app: hostway_emulator::app(state.clone()),
+        state,
+    }
+}
+
+#[tokio::test]
+async fn control_routes_never_carry_cors_headers() {
+    let origin = "http://panel.example:3000";
+    let emu = emu_with(hostway_emulator::ServeOptions {
+        cors_origin: Some(header::HeaderValue::from_static(origin)),
+        ..Default::default()
+    });
+    for path in [
+        "/__emulator/reset",
+        "/__emulator/faults",
+        "/__emulator/requests",
+    ] {
+        let preflight = [
+            (header::HOST, "127.0.0.1:8080"),
+            (header::ORIGIN, origin),
+            (header::ACCESS_CONTROL_REQUEST_METHOD, "POST"),
+            (header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type"),
+        ];
+        let answer = raw_control(&emu, Method::OPTIONS, path, &preflight, "").await;
+        assert!(
+            !answer
+                .headers
+                .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "{path}: {:?}",
+            answer.headers
+        );
+        let get = [(header::HOST, "127.0.0.1:8080"), (header::ORIGIN, origin)];
+        let answer = raw_control(&emu, Method::GET, "/__emulator/requests", &get, "").await;
+        assert_eq!(answer.status.as_u16(), 200);
+        assert!(!answer
+            .headers
+            .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+    }
+    // The API keeps its CORS answer.
+    let get = [
+        (header::HOST, "127.0.0.1:8080"),
+        (header::ORIGIN, origin),
+        (header::AUTHORIZATION, USER),
+    ];
+    let answer = raw_control(&emu, Method::GET, &webmail("john.smith"), &get, "").await;
+    assert_eq!(answer.status.as_u16(), 200);
+    assert_eq!(answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], origin);
+}
+
+#[tokio::test]
+async fn no_control_switches_every_control_route_off() {
+    use clap::Parser;
+    let args =
+        hostway_emulator::Args::try_parse_from(["hostway-emulator", "--no-control"]).expect("args");
+    let options = hostway_emulator::ServeOptions::from_args(&args).expect("options");
+    assert!(!options.control);
+    let emu = emu_with(options);
+    let headers = [
+        (header::HOST, "127.0.0.1:8080"),
+        (header::CONTENT_TYPE, "application/json"),
+    ];
+    for (method, path) in [
+        (Method::POST, "/__emulator/reset"),
+        (Method::GET, "/__emulator/requests"),
+        (Method::POST, "/__emulator/faults"),
+        (Method::GET, "/__emulator/faults"),
+        (Method::GET, "/__emulator/actions"),
+        (Method::GET, "/__emulator"),
+        (Method::GET, "/__emulator/"),
+    ] {
+        let answer = raw_control(&emu, method, path, &headers, "").await;
+        let message = answer.expect_message(404);
+        assert!(message.contains("--no-control"), "{path}: {message}");
+    }
+    // The API is untouched.
+    emu.get(&webmail("john.smith"), USER).await.expect_json(200);
+    // Without the flag they are there.
+    let args = hostway_emulator::Args::try_parse_from(["hostway-emulator"]).expect("args");
+    assert!(
+        hostway_emulator::ServeOptions::from_args(&args)
+            .expect("options")
+            .control
+    );
 }

@@ -38,6 +38,7 @@ fn emu_serving(dist: PathBuf, prefix: &str, csp: &str, cors: Option<&str>) -> Em
         dist_prefix: prefix.to_owned(),
         cors_origin: cors.map(str::to_owned),
         csp: csp.to_owned(),
+        no_control: false,
     };
     let options = ServeOptions::from_args(&args).expect("options");
     let state = AppState::with_options(demo::fixture(), options);
@@ -222,6 +223,7 @@ async fn bad_serving_options_are_refused() {
             dist_prefix: prefix.to_owned(),
             cors_origin: cors.map(str::to_owned),
             csp: csp.to_owned(),
+            no_control: false,
         }
     };
     assert!(ServeOptions::from_args(&args(

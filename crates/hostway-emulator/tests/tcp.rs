@@ -244,3 +244,78 @@ async fn control_endpoints_over_tcp_log_paths_and_bodies_exactly() {
     let demo_get = send(addr, "GET", JOHN, Some(demo::USER_AUTH), "").await;
     assert_eq!(demo_get.status(), 401);
 }
+
+/// Sends a request with exactly these header lines (plus `Connection: close` and the
+/// length) and reads the whole answer.
+async fn send_with_headers(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[&str],
+    body: &str,
+) -> Raw {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    for line in headers {
+        request.push_str(line);
+        request.push_str("\r\n");
+    }
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut bytes = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut bytes))
+        .await
+        .expect("the server answers or closes within 10 s");
+    Raw {
+        bytes,
+        ended_with_error: read.is_err(),
+    }
+}
+
+#[tokio::test]
+async fn control_endpoints_over_tcp_refuse_other_hosts_and_non_json_posts() {
+    let addr = start().await;
+    let own_host = format!("Host: {addr}");
+    // DNS rebinding: a loopback peer, but the attacker's name in Host.
+    let rebound = send_with_headers(
+        addr,
+        "GET",
+        "/__emulator/requests",
+        &["Host: attacker.example"],
+        "",
+    )
+    .await;
+    assert_eq!(rebound.status(), 403, "{}", rebound.text());
+    assert!(
+        !rebound.body().contains("\"method\""),
+        "no log leaks: {}",
+        rebound.body()
+    );
+    // What a cross-site form can send: a "simple" content type.
+    for ct in ["text/plain", "application/x-www-form-urlencoded"] {
+        let ct_line = format!("Content-Type: {ct}");
+        let posted = send_with_headers(
+            addr,
+            "POST",
+            "/__emulator/faults",
+            &[&own_host, &ct_line],
+            r#"[{"status": 500}]"#,
+        )
+        .await;
+        assert_eq!(posted.status(), 415, "{}", posted.text());
+    }
+    // Nothing was installed.
+    let faults = send_with_headers(addr, "GET", "/__emulator/faults", &[&own_host], "").await;
+    assert_eq!(faults.status(), 200);
+    assert_eq!(faults.body(), "[]");
+    let localhost = format!("Host: localhost:{}", addr.port());
+    let ok = send_with_headers(
+        addr,
+        "POST",
+        "/__emulator/faults",
+        &[&localhost, "Content-Type: application/json"],
+        "[]",
+    )
+    .await;
+    assert_eq!(ok.status(), 204, "{}", ok.text());
+}

@@ -1,15 +1,15 @@
 //! Property tests.
 //!
-//! The default run is quick (64 cases per property); `PROPTEST_CASES=N` sets the count,
-//! e.g. `PROPTEST_CASES=1000000 cargo test -p ox-core --release --test properties`.
+//! The default run is quick (64 cases per property); `PROPTEST_CASES=N` sets the count.
+//! `./x fuzz` runs a million cases per property in release mode.
 
 use ox_core::{
-    allow_upgrade_verdict, apply, choice_verdict, decode_segment, error_from_response, evaluate,
-    parse_config_json, parse_success, request_for, type_verdicts, ApiTimestamp,
-    BlackberryActionRequest, BlackberryStatistics, BlackberryStatus, CurrentPlan, DomainFacts,
-    Endpoints, FormChoice, MailboxInfo, OxType, PanelConfig, Role, SortField, SortOrder,
-    UsernamesList, UsernamesQuery, Verdict, ViolationCode, WebmailLimits, WebmailNames,
-    WebmailSettings, WebmailUpdate,
+    allow_upgrade_verdict, apply, choice_verdict, decode_segment, encode_segment,
+    error_from_response, evaluate, parse_config_json, parse_success, request_for, type_verdicts,
+    ApiTimestamp, BlackberryAction, BlackberryActionRequest, BlackberryStatistics,
+    BlackberryStatus, CurrentPlan, DomainFacts, Endpoints, FormChoice, MailboxInfo, OxType,
+    PanelConfig, Role, Secret, Section, SortField, SortOrder, UsernamesList, UsernamesQuery,
+    Verdict, ViolationCode, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -85,7 +85,7 @@ fn facts() -> impl Strategy<Value = DomainFacts> {
 }
 
 /// An independent restatement of the rules: each rule a predicate, listed in the
-/// documented check order 3, 1, 2, 4, 7, 6, 5.
+/// documented check order 3, 1, 2, 4, 4b, 7, 6, 5.
 fn oracle(
     current: &CurrentPlan,
     req: &WebmailUpdate,
@@ -122,6 +122,11 @@ fn oracle(
         (
             ViolationCode::UpgradeNotAllowed,
             user && valid && !current.allow_upgrade && !to_standard,
+        ),
+        // 4b: only the owner turns allowUpgrade on.
+        (
+            ViolationCode::UpgradeNotAllowed,
+            user && !current.allow_upgrade && req.allow_upgrade == Some(true),
         ),
         (
             ViolationCode::UpgradesDisabled,
@@ -300,6 +305,115 @@ fn bad(s: &str) -> bool {
     s.is_empty() || s == "." || s == ".."
 }
 
+fn opt_name() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(segment())
+}
+
+fn sections() -> impl Strategy<Value = Option<Vec<Section>>> {
+    prop::option::of(prop::collection::vec(
+        prop_oneof![
+            Just(Section::Webmail),
+            Just(Section::Blackberry),
+            Just(Section::Domain)
+        ],
+        0..4,
+    ))
+}
+
+/// A configuration as a host would write it, every key optional but the two required.
+#[allow(clippy::type_complexity)]
+fn panel_config() -> impl Strategy<Value = PanelConfig> {
+    (
+        (
+            prop::option::of(base()),
+            segment(),
+            segment(),
+            opt_name(),
+            opt_name(),
+            opt_name(),
+        ),
+        (
+            prop::option::of(any::<String>()),
+            role(),
+            prop::collection::btree_map(pool_type(), any::<u64>(), 0..4),
+            any::<bool>(),
+            prop::option::of("[a-z]{2}_[A-Z]{2}|[ a-zA-Z-]{0,6}"),
+            sections(),
+            prop::option::of(any::<u32>()),
+        ),
+    )
+        .prop_map(
+            |(
+                (api_base, account, domain, mailbox, exchange_domain, exchange_user),
+                (
+                    authorization,
+                    role,
+                    plan_quotas_mb,
+                    upgrades_enabled,
+                    locale,
+                    sections,
+                    timeout_ms,
+                ),
+            )| {
+                let mut c = PanelConfig::new(account, domain);
+                if let Some(b) = api_base {
+                    c.api_base = b;
+                }
+                c.mailbox = mailbox;
+                c.exchange_domain = exchange_domain;
+                c.exchange_user = exchange_user;
+                c.authorization = authorization.map(Secret::new);
+                c.role = role;
+                c.plan_quotas_mb = plan_quotas_mb;
+                c.upgrades_enabled = upgrades_enabled;
+                c.locale = locale;
+                c.sections = sections;
+                c.timeout_ms = timeout_ms;
+                c
+            },
+        )
+}
+
+/// The JSON a host would pass for `c` (absent keys left out).
+fn config_json(c: &PanelConfig) -> Value {
+    let mut obj = serde_json::Map::new();
+    obj.insert("apiBase".into(), c.api_base.clone().into());
+    obj.insert("account".into(), c.account.clone().into());
+    obj.insert("domain".into(), c.domain.clone().into());
+    let optional = [
+        ("mailbox", &c.mailbox),
+        ("exchangeDomain", &c.exchange_domain),
+        ("exchangeUser", &c.exchange_user),
+        ("locale", &c.locale),
+    ];
+    for (key, value) in optional {
+        if let Some(v) = value {
+            obj.insert(key.into(), v.clone().into());
+        }
+    }
+    if let Some(a) = &c.authorization {
+        obj.insert("authorization".into(), a.expose().into());
+    }
+    obj.insert("role".into(), c.role.as_str().into());
+    let quotas: serde_json::Map<String, Value> = c
+        .plan_quotas_mb
+        .iter()
+        .map(|(t, q)| (t.as_str().to_owned(), Value::from(*q)))
+        .collect();
+    obj.insert("planQuotasMb".into(), Value::Object(quotas));
+    obj.insert("upgradesEnabled".into(), c.upgrades_enabled.into());
+    if let Some(s) = &c.sections {
+        obj.insert(
+            "sections".into(),
+            s.iter().map(|s| Value::from(s.as_str())).collect(),
+        );
+    }
+    if let Some(t) = c.timeout_ms {
+        obj.insert("timeoutMs".into(), t.into());
+    }
+    Value::Object(obj)
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -442,6 +556,91 @@ proptest! {
                 prop_assert_eq!(UsernamesQuery::from_query_string(query), Ok(q));
             }
         }
+    }
+
+    #[test]
+    fn segments_round_trip_and_stay_one_segment(name in segment()) {
+        match encode_segment("name", &name) {
+            Err(_) => prop_assert!(bad(&name)),
+            Ok(encoded) => {
+                prop_assert!(!bad(&name));
+                prop_assert!(
+                    encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+                    "unencoded byte in {}", encoded
+                );
+                prop_assert!(encoded != "." && encoded != "..", "dot segment {}", encoded);
+                prop_assert_eq!(decode_segment(&encoded), Some(name.clone()));
+                // Whatever the name, it is one segment of any URL it is put in.
+                let url = format!("/api/x/{encoded}/y");
+                prop_assert_eq!(url.split('/').count(), 5);
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_never_panics_and_re_encodes(raw in "[%0-9a-fA-F./+ a-z]{0,12}|\\PC{0,8}") {
+        if let Some(decoded) = decode_segment(&raw) {
+            if let Ok(again) = encode_segment("name", &decoded) {
+                prop_assert_eq!(decode_segment(&again), Some(decoded));
+            }
+        }
+    }
+
+    #[test]
+    fn configs_round_trip_through_json(config in panel_config()) {
+        let json = config_json(&config);
+        let text = json.to_string();
+        let parsed = parse_config_json(&text);
+        prop_assert_eq!(parsed.as_ref().ok(), Some(&config), "{}", text);
+        // serde's way in (what mount() uses) reads the same.
+        let via_serde: Result<PanelConfig, _> = serde_json::from_value(json);
+        prop_assert_eq!(via_serde.ok(), Some(config.clone()));
+        // A valid configuration can build every URL it names.
+        if config.validate().is_ok() {
+            let e = config.endpoints();
+            if let Some(m) = &config.mailbox {
+                prop_assert!(e.webmail(&config.account, &config.domain, m).is_ok());
+            }
+            if let Some(u) = config.bb_user() {
+                prop_assert!(e.blackberry_action(&config.account, config.bb_domain(), u).is_ok());
+            }
+            prop_assert!(!config.sections().is_empty());
+        }
+        // Any one key with the wrong JSON type is refused, naming that key.
+        for key in ["account", "domain", "mailbox", "role", "upgradesEnabled", "sections", "timeoutMs"] {
+            let mut broken = config_json(&config);
+            if let Some(obj) = broken.as_object_mut() {
+                obj.insert(key.into(), serde_json::json!([{"x": 1}]));
+            }
+            match parse_config_json(&broken.to_string()) {
+                Ok(_) => prop_assert!(false, "{} as an array was accepted", key),
+                Err(e) => prop_assert_eq!(e.key(), key),
+            }
+        }
+    }
+
+    #[test]
+    fn request_bodies_round_trip(
+        t in prop::option::of(any_type_name()),
+        allow in prop::option::of(any::<bool>()),
+        reset in prop::option::of(any::<bool>()),
+        theme in prop::option::of(any::<String>()),
+        action in prop_oneof![
+            Just(BlackberryAction::ResendServiceBooks),
+            Just(BlackberryAction::Wipe),
+            Just(BlackberryAction::Reinitialize)
+        ],
+        action_data in any::<String>(),
+    ) {
+        let update = WebmailUpdate { r#type: t, allow_upgrade: allow, reset_password: reset, theme, ..Default::default() };
+        let body = serde_json::to_vec(&update).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(parse_success::<WebmailUpdate>(200, &body).ok(), Some(update));
+        let request = BlackberryActionRequest { action, action_data };
+        let body = serde_json::to_vec(&request).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(parse_success::<BlackberryActionRequest>(200, &body).ok(), Some(request.clone()));
+        // actionData is a string or absent; anything else is refused.
+        let odd = serde_json::json!({"action": action.as_str(), "actionData": {}});
+        prop_assert!(parse_success::<BlackberryActionRequest>(200, odd.to_string().as_bytes()).is_err());
     }
 
     #[test]

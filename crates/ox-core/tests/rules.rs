@@ -175,16 +175,56 @@ fn rule4_no_upgrade_without_allow_upgrade() {
         Some(UpgradeNotAllowed)
     );
     assert_eq!(
-        first(&p, &req(Some("standard"), Some(true)), Role::User, &f),
-        None
-    );
-    assert_eq!(
         first(&p, &req(Some("standard"), None), Role::User, &f),
         None
     );
     // The account owner may change between types regardless of allowUpgrade.
     assert_eq!(
         first(&p, &req(Some("premium"), None), Role::Admin, &f),
+        None
+    );
+}
+
+#[test]
+fn rule4b_only_the_owner_turns_allow_upgrade_on() {
+    let f = DomainFacts::default();
+    let locked = plan("standard", false);
+    let err = evaluate(&locked, &req(Some("standard"), Some(true)), Role::User, &f).unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].code, UpgradeNotAllowed);
+    assert_eq!(err[0].field, Some("allowUpgrade"));
+    assert_eq!(
+        err[0].response_body(),
+        serde_json::json!({"message": "The allowUpgrade option can only be turned on by the account owner"})
+    );
+    // Without a type too (rule 1 answers first, rule 4b is still listed).
+    assert_eq!(
+        codes(&locked, &req(None, Some(true)), Role::User, &f),
+        vec![TypeRequired, UpgradeNotAllowed]
+    );
+    // The owner may turn it on, and the user's second step (the upgrade) stays refused.
+    assert_eq!(
+        first(&locked, &req(Some("standard"), Some(true)), Role::Admin, &f),
+        None
+    );
+    assert_eq!(
+        first(&locked, &req(Some("premium"), None), Role::User, &f),
+        Some(UpgradeNotAllowed)
+    );
+    // Already on: re-sending true is no change of permission; turning it off on
+    // standard stays open to the user.
+    let open = plan("standard", true);
+    assert_eq!(
+        first(&open, &req(Some("standard"), Some(true)), Role::User, &f),
+        None
+    );
+    assert_eq!(
+        first(&open, &req(Some("standard"), Some(false)), Role::User, &f),
+        None
+    );
+    // Leaving it off is fine.
+    assert_eq!(
+        first(&locked, &req(Some("standard"), Some(false)), Role::User, &f),
         None
     );
 }
@@ -308,12 +348,13 @@ fn rule7_upgrades_disabled_binds_everyone() {
             Some(UpgradesDisabled)
         );
         assert_eq!(first(&p, &req(Some("standard"), None), role, &f), None);
-        // allowUpgrade cannot be switched on...
+        // allowUpgrade cannot be switched on (a user is refused by rule 4b first)...
         let locked = plan("standard", false);
-        assert_eq!(
-            first(&locked, &req(Some("standard"), Some(true)), role, &f),
-            Some(UpgradesDisabled)
-        );
+        let on = codes(&locked, &req(Some("standard"), Some(true)), role, &f);
+        match role {
+            Role::User => assert_eq!(on, vec![UpgradeNotAllowed, UpgradesDisabled]),
+            Role::Admin => assert_eq!(on, vec![UpgradesDisabled]),
+        }
         // ...but may be switched off, or re-sent unchanged.
         assert_eq!(
             first(&p, &req(Some("standard"), Some(false)), role, &f),
@@ -327,7 +368,7 @@ fn rule7_upgrades_disabled_binds_everyone() {
 }
 
 #[test]
-fn the_check_order_is_3_1_2_4_7_6_5() {
+fn the_check_order_is_3_1_2_4_4b_7_6_5() {
     // A request that breaks everything at once lists the rules in check order.
     let mut f = DomainFacts {
         upgrades_enabled: false,
@@ -355,8 +396,23 @@ fn the_check_order_is_3_1_2_4_7_6_5() {
     );
     assert_eq!(
         codes(&p, &req(Some("nope"), Some(true)), Role::User, &f),
+        vec![TypeNotSupported, UpgradeNotAllowed, UpgradesDisabled]
+    );
+    assert_eq!(
+        codes(&p, &req(Some("nope"), Some(true)), Role::Admin, &f),
         vec![TypeNotSupported, UpgradesDisabled]
     );
+    // Rule 4 and rule 4b together: rule 4's documented text comes first.
+    let all = evaluate(
+        &plan("standard", false),
+        &req(Some("premium"), Some(true)),
+        Role::User,
+        &DomainFacts::default(),
+    )
+    .unwrap_err();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].server_text, texts::NOT_ALLOWED);
+    assert_eq!(all[1].server_text, texts::OWNER_ONLY);
 }
 
 #[test]
@@ -430,9 +486,19 @@ fn verdicts_for_a_locked_standard_user() {
             ("premium".into(), Some(UpgradeNotAllowed)),
         ]
     );
-    // The user may switch the flag on (and then upgrade in a second step).
+    // The user may not switch the flag on (which would allow the upgrade in a second
+    // step): the checkbox is disabled with rule 4's reason.
+    match allow_upgrade_verdict(&p, &choice, Role::User, &f) {
+        Verdict::Forbidden(v) => {
+            assert_eq!(v.code, UpgradeNotAllowed);
+            assert_eq!(v.field, Some("allowUpgrade"));
+            assert_eq!(v.server_text, texts::OWNER_ONLY);
+        }
+        Verdict::Allowed => panic!("a user must not turn allowUpgrade on"),
+    }
+    // The owner may.
     assert_eq!(
-        allow_upgrade_verdict(&p, &choice, Role::User, &f),
+        allow_upgrade_verdict(&p, &choice, Role::Admin, &f),
         Verdict::Allowed
     );
     // The admin may pick anything.

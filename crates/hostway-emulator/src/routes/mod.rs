@@ -193,6 +193,21 @@ pub fn find_domain<'a>(data: &'a Fixture, names: &Names) -> Result<&'a Domain, A
         .ok_or_else(|| ApiError::NotFound(format!("Domain {} does not exist", names.domain)))
 }
 
+/// The domain named by the path, mutably, or 404 (the same answers as [`find_domain`]).
+pub fn find_domain_mut<'a>(
+    data: &'a mut Fixture,
+    names: &Names,
+) -> Result<&'a mut Domain, ApiError> {
+    let account = data
+        .accounts
+        .get_mut(&names.account)
+        .ok_or_else(|| ApiError::NotFound(format!("Account {} does not exist", names.account)))?;
+    account
+        .domains
+        .get_mut(&names.domain)
+        .ok_or_else(|| ApiError::NotFound(format!("Domain {} does not exist", names.domain)))
+}
+
 /// The domain and mailbox named by the path, or 404.
 pub fn find_mailbox<'a>(
     data: &'a Fixture,

@@ -14,7 +14,9 @@ use ox_core::{
 };
 use serde::Serialize;
 
-use super::{api_base, email_url, find_mailbox, parse_body, segment, Names, WireLink};
+use super::{
+    api_base, email_url, find_domain_mut, find_mailbox, parse_body, segment, Names, WireLink,
+};
 use crate::{
     auth::Caller,
     error::ApiError,
@@ -119,8 +121,9 @@ fn typed<V: Copy>(map: &BTreeMap<String, V>) -> BTreeMap<OxType, V> {
         .collect()
 }
 
-/// What the rule engine needs to know about the mailbox's domain, from the fixture.
-pub fn domain_facts(domain: &Domain, mailbox: &Mailbox) -> DomainFacts {
+/// What the rule engine needs to know about the mailbox's domain, from the fixture
+/// (the mailbox's own usage is added by the caller).
+pub fn domain_facts(domain: &Domain) -> DomainFacts {
     let mut counts: BTreeMap<OxType, u64> = BTreeMap::new();
     for other in domain.mailboxes.values() {
         *counts
@@ -136,7 +139,7 @@ pub fn domain_facts(domain: &Domain, mailbox: &Mailbox) -> DomainFacts {
                 .collect(),
         ),
         quotas_mb: typed(&domain.plan_quotas_mb),
-        usage_mb: Some(mailbox.usage),
+        usage_mb: None,
         limits: typed(&domain.webmail_limits),
         counts: Some(counts),
         upgrades_enabled: domain.upgrades_enabled,
@@ -154,26 +157,17 @@ pub async fn put_webmail(
     caller.check_account(&names.account)?;
     let update = parse_body::<WebmailUpdate>(&body);
     let mut data = state.data();
-    find_mailbox(&data, &names)?;
+    let domain = find_domain_mut(&mut data, &names)?;
+    let mut facts = domain_facts(domain);
+    // The one look-up of the mailbox; `domain.plan_quotas_mb` stays readable beside it.
+    let mailbox = domain
+        .mailboxes
+        .get_mut(names.mailbox())
+        .ok_or_else(|| ApiError::NotFound(format!("Mailbox {} does not exist", names.mailbox())))?;
+    // A missing mailbox answers 404 before a malformed body answers 400.
     let update = update?;
-    let Some(domain) = data.domain_mut(&names.account, &names.domain) else {
-        return Err(ApiError::NotFound(format!(
-            "Domain {} does not exist",
-            names.domain
-        )));
-    };
-    let (current, facts) = match domain.mailboxes.get(names.mailbox()) {
-        Some(mailbox) => (
-            CurrentPlan::new(mailbox.r#type.as_str(), mailbox.allow_upgrade),
-            domain_facts(domain, mailbox),
-        ),
-        None => {
-            return Err(ApiError::NotFound(format!(
-                "Mailbox {} does not exist",
-                names.mailbox()
-            )))
-        }
-    };
+    facts.usage_mb = Some(mailbox.usage);
+    let current = CurrentPlan::new(mailbox.r#type.as_str(), mailbox.allow_upgrade);
     if let Err(violations) = evaluate(&current, &update, caller.role, &facts) {
         let body = violations
             .first()
@@ -182,16 +176,9 @@ pub async fn put_webmail(
         return Err(ApiError::Rejected(body));
     }
     let next = apply(&current, &update);
-    let new_quota = domain.plan_quotas_mb.get(next.r#type.as_str()).copied();
-    let Some(mailbox) = domain.mailboxes.get_mut(names.mailbox()) else {
-        return Err(ApiError::NotFound(format!(
-            "Mailbox {} does not exist",
-            names.mailbox()
-        )));
-    };
     if next.r#type != current.r#type {
-        if let Some(quota) = new_quota {
-            mailbox.quota = Some(quota);
+        if let Some(quota) = domain.plan_quotas_mb.get(next.r#type.as_str()) {
+            mailbox.quota = Some(*quota);
         }
     }
     mailbox.r#type = next.r#type.as_str().to_owned();

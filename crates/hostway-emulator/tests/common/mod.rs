@@ -59,10 +59,16 @@ impl Emu {
         auth: Option<&str>,
         body: Option<&str>,
     ) -> Answer {
+        // The control endpoints answer only to a loopback Host; API links name the Host.
+        let host = if path.starts_with("/__emulator") {
+            "localhost"
+        } else {
+            "emu.test"
+        };
         let mut request = Request::builder()
             .method(method)
             .uri(path)
-            .header(header::HOST, "emu.test");
+            .header(header::HOST, host);
         if let Some(auth) = auth {
             request = request.header(header::AUTHORIZATION, auth);
         }

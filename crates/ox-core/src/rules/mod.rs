@@ -10,13 +10,15 @@
 //! 2. `allowUpgrade: false` with a type other than standard is inconsistent.
 //! 3. The account is not standard and the request sets `allowUpgrade: false`.
 //! 4. `allowUpgrade` is currently off and the request asks for a non-standard type.
+//!    4b. (this project's reading, below) `allowUpgrade` is currently off and the
+//!    request turns it on.
 //! 5. A move to a type whose known quota is below the known usage.
 //! 6. A move to a type whose positive limit the known counts already reach.
 //! 7. Upgrades disabled: the type cannot change and `allowUpgrade` cannot go from
 //!    false to true.
-//! 8. Rules 2–4 bind [`Role::User`] only; 1 and 5–7 bind everyone.
+//! 8. Rules 2–4 (and 4b) bind [`Role::User`] only; 1 and 5–7 bind everyone.
 //!
-//! # Check order: 3, 1, 2, 4, 7, 6, 5
+//! # Check order: 3, 1, 2, 4, 4b, 7, 6, 5
 //!
 //! Derived from the PUT documentation's examples:
 //! - `{"allowUpgrade": false}` (no `type`) on an upgraded account answers "already
@@ -31,6 +33,22 @@
 //!   caller may ask at all is decided before what the domain can hold. Among the
 //!   domain rules, the product-wide switch (7) is checked before the domain count
 //!   (6) and the mailbox's own usage (5), from the most general to the most specific.
+//!
+//! # Who may turn `allowUpgrade` on (rule 4b)
+//!
+//! The documentation says what `allowUpgrade: false` blocks (rule 4) but not who may
+//! switch it back on. Read as "anyone", rule 4 would be void: an end user would send
+//! `{"type": "standard", "allowUpgrade": true}`, then `{"type": "premium"}`, and be
+//! upgraded against the account owner's setting. Evidence for the reading taken here:
+//! rule 8 exempts the owner (admin credentials) from rules 2–4, which makes the flag
+//! the owner's tool for restricting the mailbox's user; and the panel's own reason for
+//! a blocked upgrade tells the user that the account owner can turn upgrades on. So
+//! only admin credentials may turn it from false to true: a user's request gets 400
+//! with [`texts::OWNER_ONLY`] (code [`ViolationCode::UpgradeNotAllowed`], field
+//! `allowUpgrade`: the same reason as rule 4, seen from the checkbox), and the plan
+//! form shows the checkbox disabled with that reason. Turning it off stays open to the
+//! user where rules 2 and 3 allow it. Checked right after rule 4, with the other
+//! permission rules; it needs no valid type.
 //!
 //! Rule 3 is read literally: it fires even when the same request also asks for
 //! `standard` (its text says to downgrade first, i.e. in a separate request).
@@ -117,6 +135,15 @@ pub fn evaluate(
                 texts::NOT_ALLOWED,
             ));
         }
+    }
+
+    // Rule 4b: only the account owner turns allowUpgrade on (see the module docs).
+    if user && request.allow_upgrade == Some(true) && !current.allow_upgrade {
+        found.push(Violation::new(
+            ViolationCode::UpgradeNotAllowed,
+            Some(FIELD_ALLOW_UPGRADE),
+            texts::OWNER_ONLY,
+        ));
     }
 
     // Rule 7: upgrades disabled by the product.

@@ -1,7 +1,7 @@
 //! The server's texts for each rule.
 //!
 //! The first six are quoted by the PUT documentation and must match byte for byte;
-//! the last two rules have no documented text, so these are ours, in the same style.
+//! rules 4b, 6 and 7 have no documented text, so these are ours, in the same style.
 
 use crate::types::OxType;
 
@@ -14,6 +14,8 @@ pub const ALREADY_UPGRADED: &str =
     "The account is already upgraded. Please downgrade it to standard first.";
 /// Rule 4.
 pub const NOT_ALLOWED: &str = "This account is not allowed to be upgraded";
+/// Rule 4b (our text): a user turning `allowUpgrade` on.
+pub const OWNER_ONLY: &str = "The allowUpgrade option can only be turned on by the account owner";
 /// Rule 5.
 pub const USAGE_OVER_QUOTA: &str = "Current mailbox usage is larger than the new quota value";
 /// Rule 7 (our text).

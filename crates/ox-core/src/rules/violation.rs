@@ -17,7 +17,8 @@ pub enum ViolationCode {
     InconsistentAllowUpgrade,
     /// Rule 3: `allowUpgrade: false` while the account is not standard.
     AlreadyUpgraded,
-    /// Rule 4: a non-standard type while `allowUpgrade` is off.
+    /// Rule 4: a non-standard type while `allowUpgrade` is off; rule 4b: end-user
+    /// credentials turning `allowUpgrade` on (field `allowUpgrade`).
     UpgradeNotAllowed,
     /// Rule 5: the new type's quota is below the mailbox's usage.
     UsageOverQuota,

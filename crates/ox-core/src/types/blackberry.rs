@@ -172,8 +172,9 @@ impl fmt::Display for BlackberryAction {
 #[serde(rename_all = "camelCase")]
 pub struct BlackberryActionRequest {
     pub action: BlackberryAction,
-    /// None of the documented actions uses it; sent empty.
-    #[serde(default, deserialize_with = "lenient::string_or_empty")]
+    /// None of the documented actions uses it; sent empty. A string when present
+    /// (the documented type): the emulator refuses anything else with 400.
+    #[serde(default)]
     pub action_data: String,
 }
 

@@ -145,11 +145,6 @@ pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Strin
         .and_then(value_to_string))
 }
 
-/// Text that defaults to empty when missing, null or not text-like.
-pub(crate) fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(opt_string(d)?.unwrap_or_default())
-}
-
 /// Optional OX type; an empty string means "not reported".
 pub(crate) fn opt_ox_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<OxType>, D::Error> {
     Ok(opt_string(d)?.filter(|s| !s.is_empty()).map(OxType))
