@@ -210,8 +210,9 @@ describe("OX plan panel", () => {
     }, USER);
     const host = page.locator("#host-mounted");
     await host.getByTestId("current-plan").waitFor();
-    assert.equal(await host.getByTestId("plan-option-standard").isDisabled(), true);
+    // The verdict needs the usage too, which may arrive after the plan is shown.
     await waitForAttribute(host.getByTestId("plan-option-standard-reason"), "data-code", "usage_over_quota");
+    assert.equal(await host.getByTestId("plan-option-standard").isDisabled(), true);
     assert.deepEqual(await puts(), []);
   });
 

@@ -1,4 +1,4 @@
-//! The command line (`ui-contract.md` §4) and the serving options derived from it.
+//! The command line (`docs/contract.md` §5) and the serving options derived from it.
 
 use std::path::PathBuf;
 

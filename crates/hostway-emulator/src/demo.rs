@@ -59,7 +59,7 @@ fn device(billing_status: &str, name: &str) -> Blackberry {
     }
 }
 
-/// `john.smith` exactly as the ui-contract's example fixture has it, with the
+/// `john.smith` exactly as the example fixture in `docs/contract.md` has it, with the
 /// documentation's example token.
 fn john_smith() -> Mailbox {
     Mailbox {

@@ -1,5 +1,5 @@
 //! The fixture: everything the emulator knows (credentials, accounts, domains,
-//! mailboxes), in the JSON shape of `ui-contract.md` §4. It is the emulator's whole
+//! mailboxes), in the JSON shape of `docs/contract.md` §5. It is the emulator's whole
 //! state: `--fixture FILE` loads one at start-up, `POST /__emulator/reset` replaces it,
 //! and without either the built-in demo data set ([`crate::demo`]) is used.
 //!

@@ -1,6 +1,6 @@
 //! hostway-emulator: a faithful stand-in for the hosting provider's REST API (the OX
 //! webmail and BlackBerry endpoints), for the demo, the browser tests and the teams
-//! that embed the panel. See `ui-contract.md` §4 for its command line, control
+//! that embed the panel. See `docs/contract.md` §5 for its command line, control
 //! endpoints and fixture shape, and `DEMO.md` for the built-in data set.
 //!
 //! [`app`] builds the router (usable in-process with `tower::ServiceExt::oneshot`);

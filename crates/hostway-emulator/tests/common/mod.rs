@@ -154,7 +154,7 @@ impl Answer {
     }
 }
 
-/// The ui-contract's example fixture, with `john.smith` changed by `patch` (merged
+/// The example fixture of `docs/contract.md`, with `john.smith` changed by `patch` (merged
 /// into the mailbox object).
 pub fn john_fixture(patch: Value) -> Value {
     let mut john = serde_json::json!({
