@@ -366,7 +366,7 @@ export async function panelEvents(page) {
 }
 
 /** Signs of a Rust panic or a wasm trap, in any console message or page error. */
-const PANIC = /panicked at|RuntimeError: unreachable|RuntimeError|wasm-function/;
+const PANIC = /panicked at|RuntimeError: unreachable/;
 
 /**
  * The end-of-test check: no page error, no CSP violation, no panic (whatever the console
