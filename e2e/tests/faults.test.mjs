@@ -251,9 +251,10 @@ describe("faults", () => {
         const seen = await poll(log, (l) => all.every((p) => count(l, "GET", p) >= 1), { message: "every read sent" });
         const attempts = Object.fromEntries(all.map((path) => [path, count(seen, "GET", path)]));
         for (const path of all) {
-          // Chromium itself sends an idempotent request once more when the kept-alive
-          // connection it reused closes without an answer; the panel never does.
-          const most = f.rule.drop ? 2 : 1;
+          // Chromium itself resends a request whose reused kept-alive connection closes
+          // without an answer, once per idle connection (at most 6 per host); the panel
+          // never does.
+          const most = f.rule.drop ? 6 : 1;
           assert.ok(attempts[path] >= 1 && attempts[path] <= most, `GET ${path}: ${attempts[path]} attempts`);
         }
         if (f.auth) assert.ok((await authRequired()) >= 1, "oxpanel:auth-required fired");
