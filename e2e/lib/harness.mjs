@@ -354,3 +354,80 @@ export function assertNoProblems(page, { consoleErrors = true, allowConsole = []
   });
   if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join("\n  ")}`);
 }
+
+// ---------------------------------------------------------------- standalone page, events, checks
+
+const CONFIG_ELEMENT = /(<script type="application\/json" id="ox-panel-config">)([\s\S]*?)(<\/script>)/;
+
+/**
+ * Opens the standalone page (BASE_URL/ with `query`) in `page`, its JSON configuration
+ * merged with `config`: keys the query string cannot set, such as `timeoutMs`. The page
+ * keeps the emulator's own headers (its strict CSP); only the configuration element's
+ * text changes. Returns the navigation's response.
+ */
+export async function openStandalone(page, baseUrl, { query = "", config } = {}) {
+  if (config) {
+    const origin = new URL(baseUrl).origin;
+    await page.route(
+      (url) => url.origin === origin && (url.pathname === "/" || url.pathname === "/index.html"),
+      async (route) => {
+        const original = await route.fetch();
+        const html = await original.text();
+        const m = CONFIG_ELEMENT.exec(html);
+        if (!m) throw new Error("the standalone page has no #ox-panel-config element");
+        // `<` escaped: the JSON sits inside a script element.
+        const merged = JSON.stringify({ ...JSON.parse(m[2]), ...config }).replace(/</g, "\\u003c");
+        const headers = { ...original.headers() };
+        delete headers["content-length"];
+        await route.fulfill({ status: original.status(), headers, body: html.replace(CONFIG_ELEMENT, `$1${merged}$3`) });
+      },
+    );
+  }
+  return page.goto(`${baseUrl}/${query}`);
+}
+
+const PANEL_EVENTS = ["oxpanel:plan-changed", "oxpanel:blackberry-action", "oxpanel:auth-required"];
+
+/**
+ * Records every oxpanel:* event that reaches the document, from the next navigation on
+ * (call before `goto`); read them with `panelEvents(page)`.
+ */
+export async function recordPanelEvents(page) {
+  await page.addInitScript((names) => {
+    window.__oxPanelEvents = [];
+    for (const name of names) {
+      document.addEventListener(name, (e) => window.__oxPanelEvents.push({ type: e.type, detail: e.detail }));
+    }
+  }, PANEL_EVENTS);
+}
+
+/** The oxpanel:* events recorded so far: [{type, detail}], in order. */
+export async function panelEvents(page) {
+  return page.evaluate(() => window.__oxPanelEvents ?? []);
+}
+
+/** Signs of a Rust panic or a wasm trap, in any console message or page error. */
+const PANIC = /panicked at|RuntimeError: unreachable/;
+
+/**
+ * The end-of-test check: no page error, no CSP violation, no panic (whatever the console
+ * level), and no console error but those matched by `allowConsole` (RegExps), e.g. the
+ * browser's own "Failed to load resource: … status of 502" for an injected fault.
+ */
+export function assertCleanPage(page, { allowConsole = [] } = {}) {
+  const panics = [
+    ...page.consoleMessages.filter((m) => PANIC.test(m.text)).map((m) => `console ${m.type}: ${m.text}`),
+    ...page.pageErrors.filter((e) => PANIC.test(String(e.stack ?? e))).map((e) => `page error: ${e.stack ?? e}`),
+  ];
+  if (panics.length) throw new Error(`the page panicked:\n  ${panics.join("\n  ")}`);
+  assertNoProblems(page, { allowConsole });
+}
+
+/**
+ * The console errors Chromium itself logs for answers a test provokes: a status
+ * ("Failed to load resource: the server responded with a status of 502") or a network
+ * error name (e.g. "ERR_EMPTY_RESPONSE").
+ */
+export function browserNetworkErrors(...what) {
+  return what.map((w) => (typeof w === "number" ? new RegExp(`status of ${w}\\b`) : new RegExp(`\\b${w}\\b`)));
+}

@@ -16,7 +16,7 @@ use ox_core::types::{
     UsernamesList, UsernamesQuery, WebmailLimits, WebmailNames, WebmailSettings, WebmailUpdate,
 };
 use ox_core::url::{Endpoints, UrlError};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use web_sys::{AbortController, RequestCredentials};
 
 use super::{Api, ApiFuture};
@@ -54,9 +54,9 @@ struct Inner {
 /// Which connections a request may travel on.
 #[derive(Clone, Copy)]
 enum Pool {
-    /// Reads and plan changes.
+    /// Reads.
     Shared,
-    /// Device actions: never on a connection a read left idle.
+    /// Writes (plan changes, device actions): never on a connection a read left idle.
     Isolated,
 }
 
@@ -154,10 +154,10 @@ impl Inner {
         builder = match (has_auth, pool) {
             (false, _) => builder.credentials(RequestCredentials::Include),
             (true, Pool::Shared) => builder,
-            // `omit` puts device actions in a connection pool nothing else uses: Chromium
+            // `omit` puts writes in a connection pool the reads do not use: Chromium
             // silently resends a request whose *reused* keep-alive connection closes
-            // without an answer, and a wipe must go out once. (The page's own files and
-            // the reads sit in the default pool.)
+            // without an answer, and a change or a wipe must go out once. (The page's
+            // own files and the reads sit in the default pool.)
             (true, Pool::Isolated) => builder.credentials(RequestCredentials::Omit),
         };
         // The browser's constructors and `fetch` may throw (a URL it refuses, say):
@@ -218,11 +218,9 @@ impl Inner {
     ) -> Result<u16, ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
         let raw = self.send(Method::PUT, &url, Some(body), pool).await?;
-        if (200..300).contains(&raw.status) {
-            Ok(raw.status)
-        } else {
-            Err(error_from_response(raw.status, &raw.body))
-        }
+        // A write's success has no body (or JSON); a 2xx with anything else (a proxy's
+        // HTML page, a cut answer) is not the API's, so the change is not confirmed.
+        parse_success::<IgnoredAny>(raw.status, &raw.body).map(|_| raw.status)
     }
 }
 
@@ -281,7 +279,7 @@ impl Api for HttpApi {
             let url = me
                 .mailbox()
                 .and_then(|m| me.endpoints.webmail(&me.account, &me.domain, m));
-            me.put_no_content(url, to_json(&update)?, Pool::Shared)
+            me.put_no_content(url, to_json(&update)?, Pool::Isolated)
                 .await
                 .map(|_| ())
         })
