@@ -62,7 +62,7 @@ const FAULTS = [
     rule: { delayMs: 3 * SHORT_TIMEOUT_MS, status: 504 },
     timeoutMs: SHORT_TIMEOUT_MS,
     read: { text: /did not answer in time/ },
-    plan: { kind: "unknown", text: /did not confirm the change/, reread: true, unknown: true },
+    plan: { kind: "unknown", text: /did not confirm the change/, reread: true },
     bb: { outcome: "unknown", status: null, event: null, text: /Outcome unknown/, reread: true },
   },
   {
@@ -116,7 +116,7 @@ const FAULTS = [
     rule: { drop: true },
     console: ["ERR_EMPTY_RESPONSE"],
     read: { text: /could not be reached/ },
-    plan: { kind: "unknown", text: /did not confirm the change/, reread: true, unknown: true },
+    plan: { kind: "unknown", text: /did not confirm the change/, reread: true },
     bb: { outcome: "unknown", status: null, event: null, text: /Outcome unknown/, reread: true },
   },
   {
@@ -326,11 +326,6 @@ describe("faults", () => {
         if (!f.plan.ok) {
           await t.test(
             "the customer's choice is kept",
-            {
-              todo: f.plan.unknown
-                ? "after an unknown outcome the re-read resets the form to the server's plan"
-                : undefined,
-            },
             async () => {
               if (f.plan.reread) {
                 // The re-read has been answered and rendered (the current plan comes from it).

@@ -176,8 +176,11 @@ impl Reducible for PlanState {
         let mut next = (*self).clone();
         match msg {
             PlanMsg::Settings(result) => {
-                // The server's truth resets the form, except mid-send.
-                if let (Ok(s), false) = (&result, next.locked()) {
+                // The server's truth resets the form, except mid-send and after an
+                // unknown outcome: then the re-read shows where the plan stands and the
+                // customer's choice stays, ready to send again if it did not go through.
+                let keep = next.locked() || next.submit == Submit::Unknown;
+                if let (Ok(s), false) = (&result, keep) {
                     next.choice = Some(FormChoice::from_current(&CurrentPlan::from(s)));
                 }
                 next.settings = Slot::from_result(result);
@@ -487,6 +490,31 @@ mod tests {
             s.choice.as_ref().map(|c| c.r#type.as_str()),
             Some("premium")
         );
+    }
+
+    #[test]
+    fn the_choice_survives_the_re_read_after_an_unknown_outcome() {
+        let s = loaded()
+            .reduce(PlanMsg::ChooseType(OxType::premium()))
+            .reduce(PlanMsg::SubmitStarted)
+            .reduce(PlanMsg::SubmitFinished(Err(ApiError::Timeout)));
+        assert_eq!(s.submit, Submit::Unknown);
+        let s = s.reduce(PlanMsg::Settings(Ok(settings("standard", true))));
+        assert_eq!(
+            s.choice.as_ref().map(|c| c.r#type.as_str()),
+            Some("premium")
+        );
+        // After a success the re-read sets the form to the new plan.
+        let s = loaded()
+            .reduce(PlanMsg::ChooseType(OxType::premium()))
+            .reduce(PlanMsg::SubmitStarted)
+            .reduce(PlanMsg::SubmitFinished(Ok(OxType::premium())))
+            .reduce(PlanMsg::Settings(Ok(settings("premium", true))));
+        assert_eq!(
+            s.choice.as_ref().map(|c| c.r#type.as_str()),
+            Some("premium")
+        );
+        assert_eq!(s.summary(), None);
     }
 
     #[test]
