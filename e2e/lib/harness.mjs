@@ -294,6 +294,16 @@ export async function waitForAttribute(locator, name, expected, { timeout = TIME
   );
 }
 
+/** The PUTs of `path` in a request log. */
+export const puts = (log, path) => log.filter((r) => r.method === "PUT" && r.path === path);
+
+/** Whether `log` holds a GET of `path` after its `n`-th PUT (1-based) of `putPath`. */
+export function readAfterPut(log, putPath, n, path) {
+  let seen = 0;
+  const at = log.findIndex((r) => r.method === "PUT" && r.path === putPath && ++seen === n);
+  return at >= 0 && log.slice(at + 1).some((r) => r.method === "GET" && r.path === path);
+}
+
 /** Waits until the emulator's request log has an entry matching `predicate`; returns the log. */
 export async function waitForRequest(baseUrl, predicate, { timeout = TIMEOUT } = {}) {
   return poll(() => requests(baseUrl), (log) => log.some(predicate), {

@@ -24,6 +24,8 @@ import {
   waitForAttribute,
   waitForTestId,
   waitForText,
+  puts,
+  readAfterPut,
 } from "../lib/harness.mjs";
 
 const BOX = "john.smith";
@@ -147,13 +149,6 @@ const FAULTS = [
 ];
 
 const count = (log, method, path) => log.filter((r) => r.method === method && r.path === path).length;
-const puts = (log, path) => log.filter((r) => r.method === "PUT" && r.path === path);
-/** Whether `log` holds a GET of `path` after its `n`-th PUT (1-based) of `putPath`. */
-function readAfterPut(log, putPath, n, path) {
-  let seen = 0;
-  const at = log.findIndex((r) => r.method === "PUT" && r.path === putPath && ++seen === n);
-  return at >= 0 && log.slice(at + 1).some((r) => r.method === "GET" && r.path === path);
-}
 
 describe("faults", () => {
   let emulator;

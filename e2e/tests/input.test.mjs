@@ -21,6 +21,8 @@ import {
   waitForAttribute,
   waitForTestId,
   waitForText,
+  puts,
+  readAfterPut,
 } from "../lib/harness.mjs";
 
 const BOX = "john.smith";
@@ -37,13 +39,6 @@ async function holdEnter(page, times = 8) {
   await page.keyboard.up("Enter");
 }
 
-const puts = (log, path) => log.filter((r) => r.method === "PUT" && r.path === path);
-/** Whether `log` holds a GET of `path` after its `n`-th PUT (1-based) of `putPath`. */
-function readAfterPut(log, putPath, n, path) {
-  let seen = 0;
-  const at = log.findIndex((r) => r.method === "PUT" && r.path === putPath && ++seen === n);
-  return at >= 0 && log.slice(at + 1).some((r) => r.method === "GET" && r.path === path);
-}
 
 describe("input", () => {
   let emulator;
