@@ -39,7 +39,6 @@ async function holdEnter(page, times = 8) {
   await page.keyboard.up("Enter");
 }
 
-
 describe("input", () => {
   let emulator;
   let browser;
