@@ -81,9 +81,15 @@ describe("languages", () => {
     await waitForAttribute(root(), "lang", "ar");
     await waitForAttribute(root(), "dir", "rtl");
     assert.equal(await root().evaluate((e) => getComputedStyle(e).direction), "rtl");
-    // Mirrored: the title starts at the right edge of the panel.
-    const [box, heading] = await Promise.all([root().boundingBox(), title().boundingBox()]);
-    assert.ok(box.x + box.width - (heading.x + heading.width) < heading.x - box.x, "title on the right");
+    // Mirrored: the title's words sit at the right edge of the panel.
+    const gaps = await title().evaluate((h) => {
+      const range = document.createRange();
+      range.selectNodeContents(h);
+      const words = range.getBoundingClientRect();
+      const panel = h.closest(".oxp-root").getBoundingClientRect();
+      return { left: words.left - panel.left, right: panel.right - words.right };
+    });
+    assert.ok(gaps.right < gaps.left, `title on the right: ${JSON.stringify(gaps)}`);
     await waitForText(page.getByTestId("plan-submit"), "تغيير الخطة");
     const dialog = await openWipeDialog();
     await waitForText(dialog, "هل تريد مسح هذا الجهاز نهائيًا؟");
