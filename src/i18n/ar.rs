@@ -1,9 +1,9 @@
-//! Arabic (Modern Standard), written right to left. Headings, buttons and the
-//! confirmation dialog are translated (a test holds them to it); every other message is
-//! listed explicitly with `None`, which shows it in English. The `match`es are
+//! Arabic (Modern Standard), written right to left. Headings, buttons, the confirmation
+//! dialog (a test holds these to it) and the BlackBerry device's details are translated;
+//! every other message is listed explicitly with `None`, which shows it in English. The `match`es are
 //! exhaustive, so a new message does not compile until it is decided here.
 
-use ox_core::types::BlackberryAction;
+use ox_core::types::{BillingStatus, BlackberryAction};
 
 use super::{DomainMsg, Msg};
 
@@ -60,12 +60,58 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
             BlackberryAction::Reinitialize => "إعادة تهيئة الجهاز",
         }),
         Msg::BbCancel => s("إلغاء"),
+        Msg::ExchangeTarget { domain, user } => {
+            Some(format!("صندوق بريد Exchange {user}@{domain}"))
+        }
+        Msg::UsageOf { usage, quota } => Some(format!("{usage} مستخدمة من {quota}")),
+        Msg::UsageUnknown => s("المساحة المستخدمة غير معروفة."),
+        Msg::UpgradesAllowed => s("الترقية إلى خطة أكبر مسموح بها."),
+        Msg::UpgradesNotAllowed => s("الترقية إلى خطة أكبر غير مسموح بها."),
+        Msg::NoChange => s("اختر خطة أو إعدادًا آخر لإجراء تغيير."),
+        Msg::BbBilling { status } => Some(match status {
+            BillingStatus::Pending => "قيد الإعداد".into(),
+            BillingStatus::Open => "نشطة".into(),
+            BillingStatus::Suspended => "معلّقة".into(),
+            BillingStatus::ClosePending => "قيد الإغلاق".into(),
+            BillingStatus::Closed => "مغلقة".into(),
+            BillingStatus::PurgePending => "قيد الإزالة".into(),
+            BillingStatus::Unknown(raw) => format!("حالة غير معروفة «{raw}»"),
+        }),
+        Msg::BbDeviceName => s("الاسم"),
+        Msg::BbPin => s("رقم PIN"),
+        Msg::BbDeviceType => s("الطراز"),
+        Msg::BbDeviceStatus => s("حالة الجهاز"),
+        Msg::BbDataService => s("خدمة البيانات"),
+        Msg::BbDataOn => s("مفعّلة"),
+        Msg::BbDataOff => s("معطّلة"),
+        Msg::BbForwarded => s("الرسائل المُعاد توجيهها إلى الجهاز"),
+        Msg::BbSent => s("الرسائل المرسلة من الجهاز"),
+        Msg::BbPending => s("الرسائل التي تنتظر التسليم"),
+        Msg::BbFiltered => s("الرسائل التي حجبتها عوامل التصفية"),
+        Msg::BbLastResult => s("نتيجة آخر عملية نقل"),
+        Msg::BbLastForward => s("آخر رسالة أُعيد توجيهها"),
+        Msg::BbLastSend => s("آخر رسالة أُرسلت"),
+        Msg::BbNotAvailable => s("غير متاح"),
+        Msg::BbActionHelp { action } => s(match action {
+            BlackberryAction::ResendServiceBooks => {
+                "يرسل إلى الجهاز إعداداته للبريد والتقويم وجهات الاتصال من جديد. استخدمه عندما \
+                 تتوقف مزامنة الرسائل أو مواعيد التقويم أو جهات الاتصال أو البحث عن العناوين؛ لا \
+                 يُحذف شيء من الجهاز."
+            }
+            BlackberryAction::Wipe => {
+                "يمحو كل ما على الجهاز نهائيًا ويعيده إلى إعدادات المصنع. استخدمه عند فقدان \
+                 الجهاز أو سرقته، أو قبل تسليمه إلى شخص آخر."
+            }
+            BlackberryAction::Reinitialize => {
+                "يمحو الجهاز ثم يعيد إعداد المزامنة بكلمة مرور جديدة، فيمرّ مستخدمه بإعداد الجهاز \
+                 مرة أخرى. استخدمه لبدء الجهاز من جديد."
+            }
+        }),
         Msg::ServerWordsLabel => s("نص الخادم:"),
         Msg::Domain(m) => domain(m),
         // Left to English on purpose: labels, explanations, reasons, errors and outcomes.
         Msg::ConfigError { .. }
         | Msg::LoadFailed { .. }
-        | Msg::ExchangeTarget { .. }
         | Msg::DomainPlaceholder { .. }
         | Msg::WhatSettings
         | Msg::WhatPlanNames
@@ -74,38 +120,16 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
         | Msg::WhatCounts
         | Msg::WhatBlackberryStatus
         | Msg::WhatBlackberryStatistics
-        | Msg::UpgradesAllowed
-        | Msg::UpgradesNotAllowed
-        | Msg::UsageOf { .. }
-        | Msg::UsageUnknown
         | Msg::Reason { .. }
         | Msg::SummaryChange { .. }
         | Msg::SummaryAllowOn
         | Msg::SummaryAllowOff
         | Msg::DowngradeWarning
-        | Msg::NoChange
         | Msg::PlanChanged { .. }
         | Msg::PlanOutcomeUnknown
         | Msg::Error(_)
-        | Msg::BbBilling { .. }
         | Msg::BbNoService
         | Msg::BbNotConfigured
-        | Msg::BbDeviceName
-        | Msg::BbPin
-        | Msg::BbDeviceType
-        | Msg::BbDeviceStatus
-        | Msg::BbDataService
-        | Msg::BbDataOn
-        | Msg::BbDataOff
-        | Msg::BbForwarded
-        | Msg::BbSent
-        | Msg::BbPending
-        | Msg::BbFiltered
-        | Msg::BbLastResult
-        | Msg::BbLastForward
-        | Msg::BbLastSend
-        | Msg::BbNotAvailable
-        | Msg::BbActionHelp { .. }
         | Msg::BbBlockedNoUser
         | Msg::BbBlockedBusy
         | Msg::BbBlockedChecking

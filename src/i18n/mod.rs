@@ -226,8 +226,12 @@ impl I18n {
         match self.lang {
             Locale::EnUs => en::text(msg),
             Locale::DeDe => de::text(msg),
-            // `None`: a message deliberately left to English (see `ar.rs`).
-            Locale::Ar => ar::text(msg).unwrap_or_else(|| en::text(msg)),
+            // `None`: a message deliberately left to English (see `ar.rs`), isolated
+            // left to right (LRI … PDI) so its words and full stop keep their order
+            // inside the right-to-left panel.
+            Locale::Ar => {
+                ar::text(msg).unwrap_or_else(|| format!("\u{2066}{}\u{2069}", en::text(msg)))
+            }
         }
     }
 }
@@ -278,5 +282,18 @@ mod tests {
         assert_eq!(I18n::new("").locale, "en-US");
         assert_eq!(I18n::new("de_AT").locale, "de-DE");
         assert_eq!(I18n::new("ar_EG").dir(), "rtl");
+    }
+
+    #[test]
+    fn english_inside_arabic_is_isolated_left_to_right() {
+        let ar = I18n::new("ar");
+        assert_eq!(
+            ar.tr(&Msg::DowngradeWarning).chars().next(),
+            Some('\u{2066}')
+        );
+        assert!(ar
+            .tr(&Msg::DowngradeWarning)
+            .ends_with("working for this mailbox.\u{2069}"));
+        assert_eq!(ar.tr(&Msg::BbCancel), "إلغاء");
     }
 }
