@@ -5,6 +5,8 @@
 // off under prefers-reduced-motion; the German, right-to-left and 320 px pages screenshotted.
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   assertCleanPage,
   assertNoHorizontalScroll,
@@ -15,6 +17,7 @@ import {
   newPage,
   poll,
   resetDemo,
+  ROOT,
   screenshot,
   setFaults,
   startEmulator,
@@ -31,6 +34,29 @@ const WEBMAIL = `${EMAIL}/usernames/${BOX}/webmail`;
 const ACTION = `/api/accounts/test/exchange/test.com/mailboxes/${BOX}/blackberry/action`;
 const DOMAIN_VIEW = "?domain=big-domain.com&mailbox=&sections=domain";
 const THEMES = ["light", "dark"];
+
+/**
+ * Physical directions in a stylesheet (what does not mirror under dir="rtl"): properties
+ * with left/right/top/bottom, physical width/height sizes, text-align and float to a side.
+ * Media queries (`max-width`) are not properties and are skipped.
+ */
+function physicalDeclarations(css) {
+  const physical =
+    /(?:^|[;{\s])((?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right|top|bottom)(?:-\w+)?|left|right|top|bottom|(?:min-|max-)?(?:width|height)|float|clear)\s*:|text-align\s*:\s*(?:left|right)|float\s*:\s*(?:left|right)/;
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split("\n")
+    .map((line, i) => [i + 1, line.replace(/@media[^{]*/g, "")])
+    .filter(([, line]) => physical.test(line))
+    .map(([n, line]) => `${n}: ${line.trim()}`);
+}
+
+test("the module's stylesheet uses logical properties only (it mirrors under dir=rtl)", () => {
+  const css = readFileSync(join(ROOT, "static", "style.css"), "utf8");
+  assert.deepEqual(physicalDeclarations(css), []);
+  // The check itself finds what it must.
+  assert.equal(physicalDeclarations(".a { margin-left: 1px; }\n.b { text-align: left }\n.c{top:0}").length, 3);
+});
 
 describe("accessibility", () => {
   let emulator;
