@@ -876,3 +876,59 @@ async fn an_unknown_outcome_offers_no_retry() {
     settle().await;
     assert_eq!(api.calls_of(ACTION).len(), 1);
 }
+
+// ---------------------------------------------------------------- announcements
+
+/// The `aria-live` value of the region the outcome is in.
+fn outcome_politeness(root: &Element) -> Option<String> {
+    by_testid(root, "bb-result")
+        .and_then(|r| r.parent_element())
+        .and_then(|region| region.get_attribute("aria-live"))
+}
+
+async fn until_enabled(root: &Element, action: &str) {
+    until("the action enabled again", || {
+        by_testid(root, &format!("bb-action-{action}")).is_some_and(|b| !is_disabled(&b))
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn only_a_failed_destructive_action_is_announced_assertively() {
+    let api = FakeApi::new(Replies::default());
+    api.replies().bb_action = Err(ApiError::Server {
+        status: 502,
+        message: None,
+    });
+    let (root, _app) = render(&api, default_config());
+    ready(&root).await;
+    // Both regions are in the page before anything is sent, so what comes is read out.
+    let regions = root
+        .query_selector_all(".oxp-bb-outcome [aria-live]")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(regions, 2);
+    confirm(&root, "resendServiceBooks").await;
+    until("resend refused", || {
+        testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("server")
+    })
+    .await;
+    assert_eq!(outcome_politeness(&root).as_deref(), Some("polite"));
+    until_enabled(&root, "wipe").await;
+    confirm(&root, "wipe").await;
+    until("wipe refused", || {
+        testid_attr(&root, "bb-result", "data-action").as_deref() == Some("wipe")
+            && testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("server")
+    })
+    .await;
+    assert_eq!(outcome_politeness(&root).as_deref(), Some("assertive"));
+    until_enabled(&root, "reinitialize").await;
+    api.replies().bb_action = Ok(202);
+    confirm(&root, "reinitialize").await;
+    until("reinitialize accepted", || {
+        testid_attr(&root, "bb-result", "data-action").as_deref() == Some("reinitialize")
+            && testid_attr(&root, "bb-result", "data-outcome").as_deref() == Some("accepted")
+    })
+    .await;
+    assert_eq!(outcome_politeness(&root).as_deref(), Some("polite"));
+}

@@ -513,3 +513,34 @@ async fn a_huge_total_count_is_not_paged_and_the_server_decides() {
         api.calls_of("usernames")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_outcome_is_announced_politely_from_a_region_already_there() {
+    let api = FakeApi::default();
+    api.replies().put_webmail = Err(ApiError::Server {
+        status: 502,
+        message: None,
+    });
+    let (root, _h) = render(&api, default_config());
+    loaded(&root).await;
+    let submit = wait_testid(&root, "plan-submit").await;
+    // Before any change the button is described by the "no change yet" hint, which exists.
+    let described = submit.get_attribute("aria-describedby").unwrap_or_default();
+    let hint = query(&root, &format!("[id='{described}']"));
+    assert!(
+        hint.is_some(),
+        "aria-describedby={described} names an element"
+    );
+    let region = query(&root, "form .oxp-outcome[aria-live=polite]")
+        .unwrap_or_else(|| panic!("the outcome's live region before any change"));
+    assert_eq!(region.text_content().unwrap_or_default(), "");
+    click(&wait_testid(&root, "plan-option-premium").await);
+    until("submit enabled", || !is_disabled(&submit)).await;
+    click(&submit);
+    let error = wait_testid(&root, "plan-error").await;
+    // A plan change is not destructive: its failure is polite, in the same region.
+    assert!(error
+        .parent_element()
+        .is_some_and(|p| p.is_same_node(Some(&region))));
+    assert!(error.get_attribute("role").is_none());
+}

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -161,6 +162,11 @@ async function control(baseUrl, method, path, body) {
 export async function resetFixture(baseUrl, fixture) {
   const body = typeof fixture === "string" ? loadFixture(fixture) : fixture;
   await control(baseUrl, "POST", "/__emulator/reset", body);
+}
+
+/** Loads the emulator's built-in demo data (an empty reset body), clearing logs and faults. */
+export async function resetDemo(baseUrl) {
+  await control(baseUrl, "POST", "/__emulator/reset");
 }
 
 /** Every API request since the last reset: [{method, path, body}], in order. */
@@ -440,4 +446,97 @@ export function assertCleanPage(page, { allowConsole = [] } = {}) {
  */
 export function browserNetworkErrors(...what) {
   return what.map((w) => (typeof w === "number" ? new RegExp(`status of ${w}\\b`) : new RegExp(`\\b${w}\\b`)));
+}
+
+// ---------------------------------------------------------------- accessibility
+
+/** The WCAG 2.x A and AA rule tags axe-core checks (every version up to 2.2). */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let axeSource;
+
+/**
+ * Runs axe-core (e2e/package.json) on the page as it is now, with the WCAG 2.x A/AA rules,
+ * and throws listing every violation: rule id, impact, and each node's target and summary.
+ * axe's source goes in through `page.evaluate` (the DevTools protocol), which the page's
+ * CSP (`script-src 'self'`) does not govern; the page keeps its policy. Returns
+ * `{passes, incomplete}`: how many rules passed (so a caller can tell axe checked
+ * something) and what axe could not decide (`rule: target`), for the test's diagnostics.
+ * @param {import("playwright-core").Page} page
+ * @param {string} label what state this is, for the message
+ * @param {object} [options] `include`/`exclude`: axe context selectors
+ */
+export async function checkA11y(page, label, { include, exclude } = {}) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(axeSource);
+  }
+  const result = await page.evaluate(
+    async ({ tags, include, exclude }) => {
+      const context = include || exclude ? { include: include ?? [document], exclude: exclude ?? [] } : document;
+      const r = await window.axe.run(context, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations", "incomplete"],
+      });
+      return {
+        passes: r.passes.length,
+        incomplete: r.incomplete.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)),
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })),
+        })),
+      };
+    },
+    { tags: WCAG_TAGS, include, exclude },
+  );
+  if (result.violations.length) {
+    const lines = result.violations.flatMap((v) => [
+      `${v.id} (${v.impact}): ${v.help}`,
+      ...v.nodes.map((n) => `    ${n.target}: ${String(n.summary).replace(/\s+/g, " ")}`),
+    ]);
+    throw new Error(`accessibility violations in "${label}":\n  ${lines.join("\n  ")}`);
+  }
+  return { passes: result.passes, incomplete: result.incomplete };
+}
+
+/** The element that has focus: its data-testid, else its tag name (through open shadow roots). */
+export async function focusedTestId(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? (el.dataset?.testid ?? el.tagName.toLowerCase()) : null;
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab with `back`) until the focused element has data-testid `id`,
+ * at most `max` times; keyboard only, as a user would. Returns the number of presses.
+ */
+export async function tabTo(page, id, { back = false, max = 60 } = {}) {
+  for (let n = 0; n <= max; n++) {
+    if ((await focusedTestId(page)) === id) return n;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`${max} × ${back ? "Shift+Tab" : "Tab"} never reached [data-testid=${id}] (at ${await focusedTestId(page)})`);
+}
+
+/** Throws unless the page fits `width` CSS pixels: no horizontal scrolling. */
+export async function assertNoHorizontalScroll(page, label) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth) {
+    const wide = await page.evaluate((w) => {
+      const out = [];
+      for (const el of document.querySelectorAll("body *")) {
+        const r = el.getBoundingClientRect();
+        if (r.right > w + 0.5 || r.left < -0.5) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+      }
+      return out.slice(0, 10);
+    }, clientWidth);
+    throw new Error(`"${label}" scrolls sideways: ${scrollWidth} > ${clientWidth} px; too wide: ${wide.join("; ")}`);
+  }
 }

@@ -190,6 +190,15 @@ impl BbState {
         self.activity.first()
     }
 
+    /// Whether the last outcome is announced at once (assertive) rather than politely:
+    /// only a destructive action that was refused or whose outcome is unknown.
+    pub fn urgent(&self) -> bool {
+        self.last().is_some_and(|sent| {
+            sent.action.is_destructive()
+                && matches!(sent.outcome, Some(Outcome::Refused(_) | Outcome::Unknown))
+        })
+    }
+
     /// The billing status, when known.
     pub fn billing(&self) -> Option<&BillingStatus> {
         match &self.service {
@@ -489,6 +498,38 @@ mod tests {
             ]
         );
         assert_ne!(s.activity[0].id, s.activity[1].id);
+        // The unknown wipe is urgent; the refused resend (not destructive) was not.
+        assert!(s.urgent());
+    }
+
+    #[test]
+    fn only_a_destructive_failure_is_urgent() {
+        let finish = |action, result| {
+            open()
+                .reduce(BbMsg::Confirm(action))
+                .reduce(BbMsg::Started { action, at_ms: 1.0 })
+                .reduce(BbMsg::Finished(result))
+        };
+        let refused = || {
+            Err(ApiError::Server {
+                status: 502,
+                message: None,
+            })
+        };
+        use BlackberryAction::*;
+        assert!(!open().urgent());
+        assert!(!finish(Wipe, Ok(202)).urgent());
+        assert!(!finish(ResendServiceBooks, refused()).urgent());
+        assert!(!finish(ResendServiceBooks, Err(ApiError::Timeout)).urgent());
+        assert!(finish(Wipe, refused()).urgent());
+        assert!(finish(Reinitialize, refused()).urgent());
+        assert!(finish(Reinitialize, Err(ApiError::Timeout)).urgent());
+        // Pending: polite.
+        let pending = open().reduce(BbMsg::Confirm(Wipe)).reduce(BbMsg::Started {
+            action: Wipe,
+            at_ms: 1.0,
+        });
+        assert!(!pending.urgent());
     }
 
     #[test]

@@ -147,6 +147,14 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
         })
     };
 
+    // In the assertive region when the state says it is urgent, else the polite one.
+    let urgent = state.urgent();
+    let result = |shown: bool| match state.last() {
+        Some(sent) if shown => {
+            html! { <BbResult sent={sent.clone()} billing={state.billing().cloned()} /> }
+        }
+        _ => html! {},
+    };
     let failures: Vec<(Msg<'static>, Rc<ApiError>)> = state
         .failures()
         .into_iter()
@@ -163,7 +171,7 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                     </p>
                 }
                 if matches!(state.service, Service::Checking) {
-                    <div class="oxp-skeleton" data-testid="loading" aria-busy="true" role="status">
+                    <div class="oxp-skeleton" data-testid="loading" role="status">
                         { i18n.tr(&Msg::Loading) }
                     </div>
                 }
@@ -174,10 +182,10 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                 }
                 <BbActionList base_id={AttrValue::from((*base_id).clone())} blocked={state.blocked()}
                     in_flight={state.in_flight()} button_refs={button_refs.clone()} {on_open} />
-                <div class="oxp-bb-outcome" ref={outcome_ref} tabindex="-1" aria-live="polite">
-                    if let Some(sent) = state.last() {
-                        <BbResult sent={sent.clone()} billing={state.billing().cloned()} />
-                    }
+                // Both live regions are always in the page, so what is put in either is announced.
+                <div class="oxp-bb-outcome" ref={outcome_ref} tabindex="-1">
+                    <div aria-live="polite" aria-atomic="true">{ result(!urgent) }</div>
+                    <div aria-live="assertive" aria-atomic="true">{ result(urgent) }</div>
                 </div>
                 <BbActivity activity={state.activity.clone()} />
             </div>

@@ -16,12 +16,13 @@ pub struct LoadFailuresProps {
 #[component]
 pub fn LoadFailures(props: &LoadFailuresProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
-    if props.failures.is_empty() {
-        return html! {};
-    }
     let retry = props.on_retry.reform(|_: MouseEvent| ());
+    // The live region is always in the page, so a failure put in it is announced; a
+    // failed read is no destructive action's failure: politely.
     html! {
-        <div class="oxp-load-failures" role="alert" data-testid="load-error">
+        <div class="oxp-load-status" role="status" aria-live="polite">
+        if !props.failures.is_empty() {
+        <div class="oxp-load-failures" data-testid="load-error">
             <ul class="oxp-list">
             { for props.failures.iter().map(|(what, error)| html! {
                 <li>
@@ -35,6 +36,8 @@ pub fn LoadFailures(props: &LoadFailuresProps) -> Html {
             <button type="button" class="oxp-button" data-testid="retry" onclick={retry}>
                 { i18n.tr(&Msg::TryAgain) }
             </button>
+        </div>
+        }
         </div>
     }
 }

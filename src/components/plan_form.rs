@@ -65,18 +65,18 @@ fn field_error_text(i18n: &I18n, text: &str) -> Html {
 fn outcome_view(i18n: &I18n, submit: &Submit, changed_to: Option<&str>) -> Html {
     match (submit, changed_to) {
         (Submit::Succeeded { .. }, Some(to)) => html! {
-            <p class="oxp-success" role="status" data-testid="plan-success">
+            <p class="oxp-success" data-testid="plan-success">
                 { i18n.tr(&Msg::PlanChanged { to }) }
             </p>
         },
         (Submit::Failed(e), _) => html! {
-            <p class="oxp-error" role="alert" data-testid="plan-error" data-kind={e.kind()}>
+            <p class="oxp-error" data-testid="plan-error" data-kind={e.kind()}>
                 { i18n.tr(&Msg::Error(e)) }
                 { server_words::of_error(i18n, e) }
             </p>
         },
         (Submit::Unknown, _) => html! {
-            <p class="oxp-error" role="alert" data-testid="plan-error" data-kind="unknown">
+            <p class="oxp-error" data-testid="plan-error" data-kind="unknown">
                 { i18n.tr(&Msg::PlanOutcomeUnknown) }
             </p>
         },
@@ -134,13 +134,18 @@ pub fn PlanForm(props: &PlanFormProps) -> Html {
             if let Some(summary) = &props.summary {
                 { summary_view(&i18n, summary, summary_id) }
             } else {
-                <p class="oxp-hint">{ i18n.tr(&Msg::NoChange) }</p>
+                // The same id: the submit button is described by whichever is shown.
+                <p class="oxp-hint" id={summary_id.clone()}>{ i18n.tr(&Msg::NoChange) }</p>
             }
             <button type="submit" class="oxp-button oxp-button-primary" data-testid="plan-submit"
                 disabled={!props.can_submit} aria-describedby={summary_id.clone()}>
                 { i18n.tr(if props.locked { &Msg::Submitting } else { &Msg::Submit }) }
             </button>
-            { outcome_view(&i18n, &props.submit, props.changed_to.as_deref()) }
+            // Always in the page, so a screen reader hears what is put in it. A plan
+            // change is not destructive: its failure is announced politely too.
+            <div class="oxp-outcome" role="status" aria-live="polite" aria-atomic="true">
+                { outcome_view(&i18n, &props.submit, props.changed_to.as_deref()) }
+            </div>
         </form>
     }
 }

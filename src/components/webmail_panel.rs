@@ -116,7 +116,7 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
         <section class="oxp-panel" data-testid="webmail-panel" aria-labelledby={(*heading_id).clone()}>
             <h2 class="oxp-panel-title" id={(*heading_id).clone()}>{ i18n.tr(&Msg::WebmailHeading) }</h2>
             if state.first_load() {
-                <div class="oxp-skeleton" data-testid="loading" aria-busy="true" role="status">
+                <div class="oxp-skeleton" data-testid="loading" role="status">
                     { i18n.tr(&Msg::Loading) }
                 </div>
             }

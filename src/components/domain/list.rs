@@ -205,7 +205,7 @@ pub fn MailboxList(props: &MailboxListProps) -> Html {
 
     let body = match &state.page {
         Slot::Pending => html! {
-            <div class="oxp-skeleton" data-testid="loading" aria-busy="true" role="status">
+            <div class="oxp-skeleton" data-testid="loading" role="status">
                 { i18n.tr(&Msg::Loading) }
             </div>
         },
@@ -222,6 +222,8 @@ pub fn MailboxList(props: &MailboxListProps) -> Html {
             </p>
         },
         Slot::Ready(list) => html! {
+            // A narrow screen scrolls the table in this box, not the page.
+            <div class="oxp-table-scroll">
             <table class="oxp-table" data-testid="mailbox-list" data-page={page.to_string()}
                 data-total={list.total_count.to_string()}>
                 <caption class="oxp-visually-hidden">{ tr(D::ListCaption { domain: &props.domain }) }</caption>
@@ -244,6 +246,7 @@ pub fn MailboxList(props: &MailboxListProps) -> Html {
                     { for list.list.iter().map(row) }
                 </tbody>
             </table>
+            </div>
         },
         Slot::NotNeeded => html! {},
     };
