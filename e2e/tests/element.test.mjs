@@ -174,6 +174,15 @@ describe("<ox-panel> custom element", () => {
     assert.match(refused, /authorization/);
     assert.equal(await page.evaluate(() => window.__panel.authorization), "Basic ZGVtbzpkZW1v");
 
+    // A locale the module refuses: the configuration error in place, naming the key (and in
+    // the console, not thrown); a usable one mounts the panel again.
+    await page.evaluate(() => window.__panel.setAttribute("locale", "not a tag"));
+    await waitForText(panel.getByTestId("config-error"), "locale");
+    assert.equal(await page.evaluate(() => window.__panel.handle), null);
+    await page.evaluate(() => window.__panel.setAttribute("locale", "en_US"));
+    await waitForText(panel.getByTestId("current-plan"), "(standard)");
+    assert.equal(await panel.getByTestId("config-error").count(), 0);
+
     // Removed: unmounted (its container emptied), and a detached element mounts nothing.
     await page.click("#remove");
     await poll(() => rendered(page), (n) => n === 0, { message: "the removed element's panel unmounted" });
@@ -187,7 +196,10 @@ describe("<ox-panel> custom element", () => {
       "no request after the element was removed",
     );
     assert.equal(await rendered(page), 0);
-    assertNoProblems(page, { allowConsole: ALLOW_401 });
+    // locked.user has no BlackBerry service: its read answers 404 ("no service").
+    assertNoProblems(page, {
+      allowConsole: [...ALLOW_401, /status of 404/, /ox-panel: invalid configuration key `locale`/],
+    });
     await screenshot(page, "element-dynamic");
   });
 
