@@ -34,6 +34,7 @@ const ASSETS = ["ox-panel-element.js", "ox-panel.js", "ox-panel_bg.wasm", "style
 const COPIES = [
   ...ASSETS.map((f) => [join(dist, f), f]),
   [join(root, "types", "ox-panel.d.ts"), "types/ox-panel.d.ts"],
+  [join(root, "types", "ox-panel-glue.d.ts"), "types/ox-panel-glue.d.ts"],
   [join(root, "schema", "config.schema.json"), "schema/config.schema.json"],
   [join(root, "README.md"), "README.md"],
   [join(root, "CHANGELOG.md"), "CHANGELOG.md"],
@@ -69,7 +70,7 @@ const pkg = {
   // Importing the entry module defines <ox-panel>; the rest are files a host may address.
   exports: {
     ".": { types: "./types/ox-panel.d.ts", default: "./ox-panel-element.js" },
-    "./ox-panel.js": "./ox-panel.js",
+    "./ox-panel.js": { types: "./types/ox-panel-glue.d.ts", default: "./ox-panel.js" },
     "./ox-panel_bg.wasm": "./ox-panel_bg.wasm",
     "./style.css": "./style.css",
     "./schema.json": "./schema/config.schema.json",

@@ -2,6 +2,7 @@
 // ../ox-panel.d.ts and, by `./x test e2e package`, against the installed package.
 // The @ts-expect-error lines are checks too: tsc fails if any of them stops being an error.
 import { mount, type MountHandle, type OxPanelConfig, OxPanelElement } from "ox-panel";
+import init, { mount as mountAfterInit, mountStandalone } from "ox-panel/ox-panel.js";
 
 const config: OxPanelConfig = {
   apiBase: "/api",
@@ -19,6 +20,13 @@ if (slot) {
   handle.setAuthorization(null);
   handle.setLocale?.("de_DE");
   handle.unmount();
+}
+
+// The glue directly: init once, then mount (or the standalone page's mountStandalone).
+export async function withGlue(element: HTMLElement): Promise<MountHandle> {
+  await init();
+  if (element.id === "ox-panel-root") return mountStandalone(element);
+  return mountAfterInit(element, config);
 }
 
 // createElement knows the tag (HTMLElementTagNameMap).
