@@ -1,5 +1,6 @@
 // Checks a release bundle built by Trunk: `node scripts/check-bundle.mjs DIST`.
-// - the files static/boot.js loads are there (stable names: Trunk.toml filehash = false);
+// - the files static/boot.js and static/ox-panel-element.js load are there, and the latter
+//   itself (stable names: Trunk.toml filehash = false);
 // - index.html has no inline script (only the JSON configuration element), no <style>,
 //   no style="" and no on*="" attribute: the page runs under
 //   "script-src 'self' 'wasm-unsafe-eval'" without 'unsafe-inline';
@@ -17,7 +18,7 @@ const targetDir = resolve(process.env.CARGO_TARGET_DIR ?? join(root, "target"));
 const name = "ox-panel";
 const problems = [];
 
-for (const file of ["index.html", "boot.js", `${name}.js`, `${name}_bg.wasm`, "style.css"]) {
+for (const file of ["index.html", "boot.js", `${name}.js`, `${name}_bg.wasm`, "style.css", `${name}-element.js`]) {
   if (!existsSync(join(dist, file))) problems.push(`missing ${file} in ${dist}`);
 }
 
