@@ -3,13 +3,13 @@
 // Staged: the bundle's files, the declarations, the configuration's JSON Schema, README,
 // CHANGELOG, package.json; a .br (brotli quality 11) and a .gz (gzip -9) of every asset a
 // browser loads; integrity.json with the sha384 SRI hash and size of every file. Node's own
-// zlib and crypto, nothing to install.
+// zlib and crypto, nothing to install; the compressions are scripts/lib/compress.mjs's.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotli, gzip } from "./lib/compress.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const [distArg, outArg] = process.argv.slice(2);
@@ -49,15 +49,8 @@ for (const [from, to] of COPIES) {
 }
 for (const f of ASSETS) {
   const data = readFileSync(join(stage, f));
-  const br = brotliCompressSync(data, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      [constants.BROTLI_PARAM_MODE]: f.endsWith(".wasm") ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-    },
-  });
-  writeFileSync(join(stage, `${f}.br`), br);
-  writeFileSync(join(stage, `${f}.gz`), gzipSync(data, { level: 9 }));
+  writeFileSync(join(stage, `${f}.br`), brotli(data));
+  writeFileSync(join(stage, `${f}.gz`), gzip(data));
 }
 
 const pkg = {
