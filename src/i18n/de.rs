@@ -113,7 +113,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             "Nicht verfügbar: Dieses Postfach hat keinen BlackBerry-Dienst.".into()
         }
         Msg::BbBlockedNotOpen { status } => format!(
-            "Nicht verfügbar: Der BlackBerry-Dienst ist {}, und Geräte führen Aktionen nur aus, \
+            "Nicht verfügbar: Der BlackBerry-Dienst {}, und Geräte führen Aktionen nur aus, \
              solange er aktiv ist.",
             billing_phrase(status)
         ),
@@ -236,17 +236,17 @@ fn billing(status: &BillingStatus) -> String {
     }
 }
 
-/// The billing status inside a sentence ("der Dienst ist …").
+/// The billing status as a sentence's predicate ("Der Dienst …").
 fn billing_phrase(status: &BillingStatus) -> String {
     use BillingStatus::*;
     match status {
-        Pending => "noch in Einrichtung".into(),
-        Open => "aktiv".into(),
-        Suspended => "gesperrt".into(),
-        ClosePending => "in Beendigung".into(),
-        Closed => "beendet".into(),
-        PurgePending => "in Entfernung".into(),
-        Unknown(raw) => format!("im unbekannten Status „{raw}“"),
+        Pending => "wird noch eingerichtet".into(),
+        Open => "ist aktiv".into(),
+        Suspended => "ist gesperrt".into(),
+        ClosePending => "wird gerade beendet".into(),
+        Closed => "ist beendet".into(),
+        PurgePending => "wird gerade entfernt".into(),
+        Unknown(raw) => format!("hat den unbekannten Status „{raw}“"),
     }
 }
 
@@ -371,7 +371,7 @@ fn refused(error: &ApiError, billing: Option<&BillingStatus>) -> String {
         }
         ApiError::Conflict(_) => match billing.filter(|b| !b.is_open()) {
             Some(status) => format!(
-                "Nicht ausgeführt: Der BlackBerry-Dienst ist {}, und Geräte führen Aktionen nur \
+                "Nicht ausgeführt: Der BlackBerry-Dienst {}, und Geräte führen Aktionen nur \
                  aus, solange er aktiv ist.",
                 billing_phrase(status)
             ),
@@ -547,6 +547,19 @@ mod tests {
         assert_eq!(
             reason(ViolationCode::LimitReached, "activesync", Some(2), None),
             "Die Domain hat bereits 2 Postfächer mit diesem Tarif, ihre Obergrenze."
+        );
+    }
+
+    #[test]
+    fn billing_in_a_sentence() {
+        let conflict = ApiError::Conflict(None);
+        assert_eq!(
+            text(&Msg::BbRefused {
+                error: &conflict,
+                billing: Some(&BillingStatus::PurgePending)
+            }),
+            "Nicht ausgeführt: Der BlackBerry-Dienst wird gerade entfernt, und Geräte führen \
+             Aktionen nur aus, solange er aktiv ist."
         );
     }
 

@@ -297,3 +297,270 @@ mod tests {
         assert_eq!(ar.tr(&Msg::BbCancel), "إلغاء");
     }
 }
+
+/// One sample of every message, for the tests that compare languages.
+#[cfg(test)]
+pub(crate) fn samples() -> Vec<Msg<'static>> {
+    use BlackberryAction::*;
+    use DomainMsg as D;
+    static SUSPENDED: BillingStatus = BillingStatus::Suspended;
+    static CONFLICT: ApiError = ApiError::Conflict(None);
+    static UNAUTHORIZED: ApiError = ApiError::Unauthorized;
+    static SETTINGS: Msg<'static> = Msg::WhatSettings;
+    let mut all = vec![
+        Msg::AppTitle,
+        Msg::ShellFor {
+            account: "a",
+            domain: "d",
+            mailbox: "m",
+        },
+        Msg::ShellForDomain {
+            account: "a",
+            domain: "d",
+        },
+        Msg::ConfigError { detail: "x" },
+        Msg::Loading,
+        Msg::TryAgain,
+        Msg::LoadFailed { what: &SETTINGS },
+        Msg::ExchangeTarget {
+            domain: "d",
+            user: "u",
+        },
+        Msg::DomainHeading,
+        Msg::DomainPlaceholder { domain: "d" },
+        Msg::WhatSettings,
+        Msg::WhatPlanNames,
+        Msg::WhatPlanLimits,
+        Msg::WhatMailbox,
+        Msg::WhatCounts,
+        Msg::WhatBlackberryStatus,
+        Msg::WhatBlackberryStatistics,
+        Msg::WebmailHeading,
+        Msg::CurrentPlanLabel,
+        Msg::CurrentPlan {
+            name: "n",
+            r#type: "t",
+        },
+        Msg::UpgradesAllowed,
+        Msg::UpgradesNotAllowed,
+        Msg::UsageLabel,
+        Msg::UsageOf {
+            usage: "1",
+            quota: "2",
+        },
+        Msg::UsageUnknown,
+        Msg::ChoosePlan,
+        Msg::PlanOption {
+            name: "n",
+            r#type: "t",
+        },
+        Msg::AllowUpgradeLabel,
+        Msg::SummaryChange { from: "a", to: "b" },
+        Msg::SummaryAllowOn,
+        Msg::SummaryAllowOff,
+        Msg::DowngradeWarning,
+        Msg::NoChange,
+        Msg::Submit,
+        Msg::Submitting,
+        Msg::PlanChanged { to: "p" },
+        Msg::PlanOutcomeUnknown,
+        Msg::Error(&CONFLICT),
+        Msg::Error(&UNAUTHORIZED),
+        Msg::BlackberryHeading,
+        Msg::BbStatusLabel,
+        Msg::BbBilling { status: &SUSPENDED },
+        Msg::BbNoService,
+        Msg::BbNotConfigured,
+        Msg::BbDeviceHeading,
+        Msg::BbDeviceName,
+        Msg::BbPin,
+        Msg::BbDeviceType,
+        Msg::BbDeviceStatus,
+        Msg::BbDataService,
+        Msg::BbDataOn,
+        Msg::BbDataOff,
+        Msg::BbForwarded,
+        Msg::BbSent,
+        Msg::BbPending,
+        Msg::BbFiltered,
+        Msg::BbLastResult,
+        Msg::BbLastForward,
+        Msg::BbLastSend,
+        Msg::BbNotAvailable,
+        Msg::BbActionsHeading,
+        Msg::BbBlockedNoUser,
+        Msg::BbBlockedBusy,
+        Msg::BbBlockedChecking,
+        Msg::BbBlockedNoService,
+        Msg::BbBlockedNotOpen { status: &SUSPENDED },
+        Msg::BbBlockedUnreadable,
+        Msg::BbConfirmTypeLabel { user: "u" },
+        Msg::BbConfirmTypeHint,
+        Msg::BbCancel,
+        Msg::BbOutcomeUnknown,
+        Msg::BbRefused {
+            error: &CONFLICT,
+            billing: Some(&SUSPENDED),
+        },
+        Msg::BbActivityHeading,
+        Msg::BbActivityPending,
+        Msg::BbActivityAccepted,
+        Msg::BbActivityUnknown,
+        Msg::BbActivityRefused { status: Some(409) },
+        Msg::ServerWordsLabel,
+    ];
+    for code in [
+        ViolationCode::TypeRequired,
+        ViolationCode::TypeNotSupported,
+        ViolationCode::InconsistentAllowUpgrade,
+        ViolationCode::AlreadyUpgraded,
+        ViolationCode::UpgradeNotAllowed,
+        ViolationCode::UsageOverQuota,
+        ViolationCode::LimitReached,
+        ViolationCode::UpgradesDisabled,
+    ] {
+        all.push(Msg::Reason {
+            code,
+            r#type: "t",
+            limit: Some(2),
+            quota: Some("1 GB"),
+        });
+    }
+    for action in [ResendServiceBooks, Wipe, Reinitialize] {
+        all.extend([
+            Msg::BbActionLabel { action },
+            Msg::BbActionHelp { action },
+            Msg::BbConfirmTitle { action },
+            Msg::BbConfirmBody {
+                action,
+                device: Some("d"),
+                user: "u",
+            },
+            Msg::BbConfirmFinal { action },
+            Msg::BbConfirmSubmit { action },
+            Msg::BbSending { action },
+            Msg::BbAccepted { action },
+        ]);
+    }
+    all.extend(
+        [
+            D::WhatList,
+            D::FilterLabel,
+            D::FilterHint,
+            D::SortLabel,
+            D::SortUsername,
+            D::SortQuota,
+            D::PageSizeLabel,
+            D::PageOf {
+                page: 1,
+                pages: 2,
+                total: 3,
+            },
+            D::PrevPage,
+            D::NextPage,
+            D::ListCaption { domain: "d" },
+            D::ColSelect,
+            D::ColUsername,
+            D::ColPlan,
+            D::ColQuota,
+            D::ColAllowUpgrade,
+            D::ColMaster,
+            D::Yes,
+            D::No,
+            D::NotKnown,
+            D::SelectRow { name: "n" },
+            D::SelectPage,
+            D::OpenMailbox { name: "n" },
+            D::Empty,
+            D::EmptyFilter,
+            D::LimitsHeading,
+            D::LimitUsed {
+                name: "n",
+                used: 1,
+                limit: 2,
+            },
+            D::LimitCountUnknown {
+                name: "n",
+                limit: 2,
+            },
+            D::NoLimits,
+            D::Back,
+            D::MailboxHeading { mailbox: "m" },
+            D::BulkHeading,
+            D::SelectedCount { n: 2 },
+            D::ClearSelection,
+            D::TargetLegend,
+            D::ChooseTargetFirst,
+            D::SelectRowsFirst,
+            D::PreviewSend { n: 2 },
+            D::PreviewUnchanged { n: 2 },
+            D::PreviewServer { n: 2 },
+            D::PreviewRefused { n: 2 },
+            D::RefusedRow {
+                name: "n",
+                reason: "r",
+            },
+            D::LimitBySelection { limit: 2, used: 1 },
+            D::Submit { n: 2, plan: "p" },
+            D::Cancel,
+            D::RetryFailed { n: 2 },
+            D::ProgressLabel,
+            D::Progress {
+                finished: 1,
+                total: 2,
+                done: 1,
+                failed: 0,
+                cancelled: 0,
+            },
+            D::PhaseRunning,
+            D::PhaseStopping,
+            D::PhaseFinished,
+            D::PhaseCancelled,
+            D::PhaseUnauthorized,
+            D::ResultQueued,
+            D::ResultSending,
+            D::ResultDone,
+            D::ResultFailed { error: "e" },
+            D::ResultUnknown,
+            D::ResultCancelled,
+        ]
+        .map(Msg::Domain),
+    );
+    all
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    /// German says everything in German: a text equal to the English one is a word both
+    /// languages share, listed here, or a forgotten translation.
+    #[test]
+    fn every_german_text_differs_from_english_or_is_listed() {
+        let same_in_both = ["Name", "PIN", "Master", "n (t)", "n: r"];
+        let (en, de) = (I18n::new("en_US"), I18n::new("de_DE"));
+        for msg in samples() {
+            let (e, d) = (en.tr(&msg), de.tr(&msg));
+            assert!(!d.is_empty(), "{msg:?}");
+            if e == d {
+                assert!(
+                    same_in_both.contains(&d.as_str()),
+                    "{msg:?} is English in German: {d}"
+                );
+            }
+        }
+    }
+
+    /// Arabic translates a message or says it is left to English; either way no text is
+    /// empty and nothing English is passed off as translated.
+    #[test]
+    fn arabic_is_arabic_or_marked_english() {
+        let ar = I18n::new("ar");
+        for msg in samples() {
+            let t = ar.tr(&msg);
+            let arabic = t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            let isolated_english = t.starts_with('\u{2066}') && t.ends_with('\u{2069}');
+            assert!(arabic || isolated_english || t == "n (t)", "{msg:?}: {t}");
+        }
+    }
+}
