@@ -8,15 +8,17 @@
 #       (npm binaryen), the cargo dependencies (Trunk runs cargo offline).
 # test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, e2e/'s npm packages,
 #       and Schemathesis (PyPI, pinned, in a virtualenv under the tools dir).
+# bench: the test tools, plus bench/'s npm packages (Lighthouse, pinned).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$OX_ROOT"
 
 want="${1:-all}"
 case "$want" in
-  demo) want_test=0 ;;
+  demo) want_test=0 want_bench=0 ;;
+  test) want_test=1 want_bench=0 ;;
   # bench drives Chromium like the tests do.
-  test | bench | all) want_test=1 ;;
+  bench | all) want_test=1 want_bench=1 ;;
   *) ox_die "usage: scripts/bootstrap.sh [demo|test|bench|all]" ;;
 esac
 
@@ -157,6 +159,19 @@ if ((want_test)); then
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
     cp e2e/package-lock.json "$E2E_STAMP"
     installed "e2e npm packages"
+  fi
+fi
+
+# ---- bench-only: Lighthouse (npm, pinned in bench/package-lock.json) ----
+if ((want_bench)); then
+  BENCH_STAMP="bench/node_modules/.ox-package-lock.json"
+  if [[ -d bench/node_modules/lighthouse ]] && cmp -s bench/package-lock.json "$BENCH_STAMP"; then
+    skip "bench npm packages (bench/package-lock.json unchanged)"
+  else
+    installing "bench npm packages (npm ci in bench/)"
+    (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+    cp bench/package-lock.json "$BENCH_STAMP"
+    installed "bench npm packages"
   fi
 fi
 

@@ -1,23 +1,30 @@
-// Checks a release bundle built by Trunk: `node scripts/check-bundle.mjs DIST`.
-// - the files static/boot.js loads are there (stable names: Trunk.toml filehash = false);
+// Checks a release bundle built by Trunk: `node scripts/check-bundle.mjs DIST [--budget FILE]`.
+// - the files static/boot.js and static/ox-panel-element.js load are there, and the latter
+//   itself (stable names: Trunk.toml filehash = false);
 // - index.html has no inline script (only the JSON configuration element), no <style>,
 //   no style="" and no on*="" attribute: the page runs under
 //   "script-src 'self' 'wasm-unsafe-eval'" without 'unsafe-inline';
 // - the .wasm is a valid module (Node's WebAssembly.validate);
 // - URLs in index.html are relative, so the bundle also works from a sub-path;
 // - wasm-opt ran: Trunk leaves its output in target/wasm-opt/release/, byte-equal to the
-//   bundle's .wasm and smaller than wasm-bindgen's in target/wasm-bindgen/release/.
+//   bundle's .wasm and smaller than wasm-bindgen's in target/wasm-bindgen/release/;
+// - with --budget (./x test passes bench/size-budget.json): the brotli (q11) size of what
+//   the standalone page loads, per file and in total, is within the budget.
 import { readFileSync, statSync, existsSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotli, PAGE_FILES } from "./lib/compress.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = resolve(process.argv[2] ?? join(root, "dist"));
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf("--budget");
+const budgetFile = budgetAt >= 0 ? resolve(args.splice(budgetAt, 2)[1] ?? "") : null;
+const dist = resolve(args[0] ?? join(root, "dist"));
 const targetDir = resolve(process.env.CARGO_TARGET_DIR ?? join(root, "target"));
 const name = "ox-panel";
 const problems = [];
 
-for (const file of ["index.html", "boot.js", `${name}.js`, `${name}_bg.wasm`, "style.css"]) {
+for (const file of ["index.html", "boot.js", `${name}.js`, `${name}_bg.wasm`, "style.css", `${name}-element.js`]) {
   if (!existsSync(join(dist, file))) problems.push(`missing ${file} in ${dist}`);
 }
 
@@ -56,6 +63,30 @@ if (existsSync(wasm)) {
   }
 }
 
+// The size budget: growing past it fails; raising it is an edit of the budget file,
+// with its reason, in the same commit.
+let budgetLine = "";
+if (budgetFile && PAGE_FILES.every((f) => existsSync(join(dist, f)))) {
+  const budget = JSON.parse(readFileSync(budgetFile, "utf8"));
+  const shown = budgetFile.startsWith(root) ? budgetFile.slice(root.length + 1) : budgetFile;
+  const fmt = (n) => n.toLocaleString("en-US");
+  const sizes = Object.fromEntries(PAGE_FILES.map((f) => [f, brotli(readFileSync(join(dist, f))).length]));
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  const over = (what, size, limit) =>
+    problems.push(
+      `${what} is ${fmt(size)} B brotli, ${fmt(size - limit)} B over the budget of ${fmt(limit)} B ` +
+        `(make it smaller, or raise the budget in ${shown} and say why in its "reason")`,
+    );
+  for (const [file, size] of Object.entries(sizes)) {
+    const limit = budget.files?.[file];
+    if (typeof limit !== "number") problems.push(`${shown} has no budget for ${file}`);
+    else if (size > limit) over(file, size, limit);
+  }
+  if (typeof budget.totalBrotliBytes !== "number") problems.push(`${shown} has no totalBrotliBytes`);
+  else if (total > budget.totalBrotliBytes) over("the page's bundle", total, budget.totalBrotliBytes);
+  budgetLine = `; brotli ${fmt(total)} B of the ${fmt(budget.totalBrotliBytes)} B budget`;
+}
+
 if (problems.length) {
   for (const p of problems) console.error(`bundle check: ${p}`);
   process.exit(1);
@@ -63,5 +94,5 @@ if (problems.length) {
 const kb = (f) => (statSync(join(dist, f)).size / 1024).toFixed(1);
 console.log(
   `bundle check: ok (${dist}: ${name}_bg.wasm ${kb(`${name}_bg.wasm`)} KiB after wasm-opt, ` +
-    `${name}.js ${kb(`${name}.js`)} KiB; no inline script or style; relative URLs)`,
+    `${name}.js ${kb(`${name}.js`)} KiB; no inline script or style; relative URLs${budgetLine})`,
 );

@@ -10,7 +10,7 @@ use crate::components::blackberry_panel::BlackberryPanel;
 use crate::components::domain_view::DomainView;
 use crate::components::webmail_panel::WebmailPanel;
 use crate::events::Events;
-use crate::i18n::{I18n, LanguageHint, Msg};
+use crate::i18n::{I18n, LanguageHint, Locale, Msg};
 
 /// Everything one mounted instance runs on.
 #[derive(Clone, PartialEq, Properties)]
@@ -18,6 +18,21 @@ pub struct AppProps {
     pub config: Rc<PanelConfig>,
     pub api: ApiRef,
     pub events: Events,
+    /// The locale the host asked for: the configuration's `locale` at first, then what
+    /// `setLocale` gives (`None`: the account's language decides).
+    pub locale: Option<String>,
+}
+
+impl AppProps {
+    pub fn new(config: Rc<PanelConfig>, api: ApiRef, events: Events) -> Self {
+        let locale = config.locale.clone();
+        Self {
+            config,
+            api,
+            events,
+            locale,
+        }
+    }
 }
 
 fn section_view(section: Section, props: &AppProps) -> Html {
@@ -37,13 +52,10 @@ fn section_view(section: Section, props: &AppProps) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let account_language = use_state(|| None::<String>);
-    let i18n = {
-        let chosen = config
-            .locale
-            .clone()
-            .or_else(|| (*account_language).clone());
-        I18n::new(chosen.as_deref().unwrap_or("en_US"))
-    };
+    let i18n = I18n::from(Locale::resolve(
+        props.locale.as_deref(),
+        account_language.as_deref(),
+    ));
     let hint = {
         let account_language = account_language.clone();
         LanguageHint(Callback::from(move |lang: String| {
@@ -67,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<I18n> context={i18n.clone()}>
         <ContextProvider<LanguageHint> context={hint}>
-            <div class="oxp-root" lang={i18n.locale.clone()}>
+            <div class="oxp-root" lang={i18n.locale.clone()} dir={i18n.dir()}>
                 <header class="oxp-header">
                     <h1 class="oxp-title">{ i18n.tr(&Msg::AppTitle) }</h1>
                     <p class="oxp-subtitle" data-testid="panel-target">{ subtitle }</p>

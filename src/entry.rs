@@ -20,6 +20,8 @@ use crate::i18n::{I18n, Msg};
 #[wasm_bindgen]
 pub struct MountHandle {
     app: Option<AppHandle<App>>,
+    /// What the app was last rendered with; `setLocale` renders it again with another locale.
+    props: AppProps,
     auth: AuthCell,
     /// The child of the host's element Yew renders into (see [`start`]).
     container: Element,
@@ -38,6 +40,18 @@ impl MountHandle {
         // Yew's delegated listeners sit on the container and go with it: the host's
         // element is left as it was before `mount`, empty and without listeners.
         self.container.remove();
+    }
+
+    /// Shows every text in another language without remounting or reading anything
+    /// again: `de_DE`, `ar`, `en_US` (or BCP 47, any region: `de_AT` → `de_DE`). `null`
+    /// goes back to the chain without a configured locale (the account's language, else
+    /// `en_US`). A malformed or unknown value means `en_US`; it never throws.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, locale: Option<String>) {
+        self.props.locale = locale;
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
     }
 
     /// Replaces the `Authorization` value for the requests that follow (e.g. after
@@ -131,14 +145,11 @@ fn start(
         })
     };
     let api = HttpApi::new(&config, auth.clone(), on_unauthorized, open.clone());
-    let props = AppProps {
-        config: Rc::new(config),
-        api: ApiRef::new(api),
-        events,
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    let props = AppProps::new(Rc::new(config), ApiRef::new(api), events);
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     Ok(MountHandle {
         app: Some(app),
+        props,
         auth,
         container,
         open,

@@ -12,5 +12,6 @@ pub mod entry;
 pub mod events;
 pub mod format;
 pub mod i18n;
+pub mod perf;
 
 pub use entry::{mount, mount_standalone, MountHandle};

@@ -340,11 +340,15 @@ async fn each_failure_is_shown_in_place_and_the_choice_kept() {
             ApiError::BadRequestMessage(
                 "Current mailbox usage is larger than the new quota value".into(),
             ),
-            "Current mailbox usage is larger than the new quota value",
+            "The mailbox holds more than this plan's storage.",
         ),
         (
             ApiError::BadRequestFields([("type".to_owned(), "Required".to_owned())].into()),
-            "type: Required",
+            "Choose a plan.",
+        ),
+        (
+            ApiError::BadRequestMessage("Billing hold".into()),
+            "The server refused the change. The server's words: Billing hold",
         ),
         (ApiError::Unauthorized, "session has expired"),
         (ApiError::NotFound(None), "does not know this mailbox"),
@@ -403,7 +407,8 @@ async fn a_field_error_is_shown_at_the_field() {
             .await
             .text_content()
             .as_deref(),
-        Some("Required")
+        Some("Choose a plan."),
+        "the server's known rule text, in the panel's words"
     );
 }
 

@@ -177,13 +177,15 @@ describe("OX plan panel", () => {
     assert.deepEqual(await puts(), []);
   });
 
-  test("seed: usage above the new quota, unknown to the client, shows the server's message", async () => {
+  test("seed: usage above the new quota, unknown to the client, shows the server's refusal in the panel's words", async () => {
     await open("?mailbox=big.user");
     // The standalone page has no planQuotasMb, so the client cannot predict this one.
     await page.getByTestId("plan-option-standard").check();
     await waitForTestId(page, "downgrade-warning");
     const sent = await submitAndWaitForPut();
-    await waitForText(page.getByTestId("plan-error"), "Current mailbox usage is larger than the new quota value");
+    // The server's text is one of the rules' known texts: said as the panel says that rule.
+    await waitForText(page.getByTestId("plan-error"), "The mailbox holds more than this plan's storage.");
+    assert.equal(await page.getByTestId("server-words").count(), 0);
     assert.equal(await page.getByTestId("plan-option-standard").isChecked(), true, "the choice is kept");
     assert.deepEqual(sent.map((r) => r.body), ['{"type":"standard"}']);
     await poll(async () => page.consoleMessages, (m) => m.some((x) => /rule gap/.test(x.text)), { message: "rule-gap warning" });

@@ -5,6 +5,7 @@ use ox_core::types::BillingStatus;
 use yew::prelude::*;
 
 use crate::components::bb_state::{Outcome, Sent};
+use crate::components::server_words;
 use crate::format;
 use crate::i18n::{I18n, Msg};
 
@@ -44,6 +45,9 @@ pub fn BbResult(props: &BbResultProps) -> Html {
             data-outcome={outcome.as_ref().map_or("pending", Outcome::code)}
             data-status={outcome.as_ref().and_then(Outcome::status).map(|s| s.to_string())}>
             { text }
+            if let Some(Outcome::Refused(e)) = outcome {
+                { server_words::of_error(&i18n, e) }
+            }
         </p>
     }
 }

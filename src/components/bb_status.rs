@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::components::bb_state::Service;
 use crate::i18n::{I18n, Msg};
+use crate::perf::{self, Shown};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct BbStatusLineProps {
@@ -13,6 +14,12 @@ pub struct BbStatusLineProps {
 #[component]
 pub fn BbStatusLine(props: &BbStatusLineProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
+    let known = !matches!(props.service, Service::Checking | Service::Unreadable(_));
+    use_effect_with(known, |known| {
+        if *known {
+            perf::shown(Shown::BlackberryStatus);
+        }
+    });
     match &props.service {
         Service::Billing(billing) => html! {
             <p class="oxp-bb-status">

@@ -3,6 +3,7 @@
 use ox_core::error::ApiError;
 use yew::prelude::*;
 
+use crate::components::server_words;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -28,6 +29,7 @@ pub fn LoadFailures(props: &LoadFailuresProps) -> Html {
                     { i18n.tr(&Msg::LoadFailed { what }) }
                     { " " }
                     { i18n.tr(&Msg::Error(error)) }
+                    { server_words::of_error(&i18n, error) }
                 </li>
             }) }
             </ul>

@@ -19,5 +19,6 @@ pub mod plan_form;
 pub mod plan_option;
 pub mod plan_state;
 pub mod reads;
+pub mod server_words;
 pub mod slot;
 pub mod webmail_panel;

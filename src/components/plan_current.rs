@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::{I18n, Msg};
+use crate::perf::{self, Shown};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct PlanCurrentProps {
@@ -20,6 +21,7 @@ pub struct PlanCurrentProps {
 pub fn PlanCurrent(props: &PlanCurrentProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let plan = &props.plan;
+    use_effect_with((), |()| perf::shown(Shown::Plan));
     let allowed = if plan.allow_upgrade {
         Msg::UpgradesAllowed
     } else {

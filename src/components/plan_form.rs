@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use ox_core::rules::texts;
 use ox_core::types::OxType;
 use yew::prelude::*;
 
 use crate::components::ids::unique_id;
 use crate::components::plan_option::{reason_text, PlanOptionView};
 use crate::components::plan_state::{AllowOption, PlanOption, Submit, Summary};
+use crate::components::server_words;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -44,6 +46,22 @@ fn summary_view(i18n: &I18n, summary: &Summary, id: &str) -> Html {
     }
 }
 
+/// A field error from the server: in the panel's words when it is a rule's known text,
+/// else the server's own words, marked as such.
+fn field_error_text(i18n: &I18n, text: &str) -> Html {
+    match texts::recognise(text) {
+        Some(r) => html! {
+            { i18n.tr(&Msg::Reason {
+                code: r.code,
+                r#type: r.r#type.as_deref().unwrap_or(""),
+                limit: r.limit,
+                quota: None,
+            }) }
+        },
+        None => server_words::view(i18n, text),
+    }
+}
+
 fn outcome_view(i18n: &I18n, submit: &Submit, changed_to: Option<&str>) -> Html {
     match (submit, changed_to) {
         (Submit::Succeeded { .. }, Some(to)) => html! {
@@ -54,6 +72,7 @@ fn outcome_view(i18n: &I18n, submit: &Submit, changed_to: Option<&str>) -> Html 
         (Submit::Failed(e), _) => html! {
             <p class="oxp-error" data-testid="plan-error" data-kind={e.kind()}>
                 { i18n.tr(&Msg::Error(e)) }
+                { server_words::of_error(i18n, e) }
             </p>
         },
         (Submit::Unknown, _) => html! {
@@ -75,7 +94,9 @@ pub fn PlanForm(props: &PlanFormProps) -> Html {
     let allow_reason_id = format!("{allow_id}-reason");
     let field_error = |field: &str| match props.field_errors.get(field) {
         Some(text) => html! {
-            <p class="oxp-field-error" data-testid={format!("field-error-{field}")}>{ text.clone() }</p>
+            <p class="oxp-field-error" data-testid={format!("field-error-{field}")}>
+                { field_error_text(&i18n, text) }
+            </p>
         },
         None => html! {},
     };

@@ -117,6 +117,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             Some(code) => format!("not carried out (error {code})"),
             None => "not carried out".into(),
         },
+        Msg::ServerWordsLabel => "The server's words:".into(),
         Msg::Domain(m) => super::domain::english(m),
     }
 }
@@ -157,11 +158,12 @@ fn error_en(error: &ApiError) -> String {
         ApiError::InvalidRequest(_) => {
             "This panel is not set up for a mailbox, so there is nothing to show here.".into()
         }
-        ApiError::BadRequestFields(fields) => {
-            let list: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-            format!("The server refused the change ({}).", list.join("; "))
+        ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_) => {
+            match super::recognised(error) {
+                Some(r) => reason_en(r.code, r.r#type.as_deref().unwrap_or(""), r.limit, None),
+                None => "The server refused the change.".into(),
+            }
         }
-        ApiError::BadRequestMessage(m) => format!("The server refused the change: {m}"),
         ApiError::Unauthorized => {
             "Your session has expired or does not allow this. Please sign in again.".into()
         }
@@ -304,10 +306,8 @@ fn bb_refused_en(error: &ApiError, billing: Option<&BillingStatus>) -> String {
         ApiError::InvalidRequest(_) => {
             "Nothing was sent: this panel is not set up with an Exchange mailbox.".into()
         }
-        ApiError::BadRequestMessage(m) => format!("The server refused the action: {m}"),
-        ApiError::BadRequestFields(fields) => {
-            let list: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-            format!("The server refused the action ({}).", list.join("; "))
+        ApiError::BadRequestMessage(_) | ApiError::BadRequestFields(_) => {
+            "The server refused the action.".into()
         }
         ApiError::Unauthorized => "Not carried out: your session has expired or does not allow \
              this action. Sign in again, then check the device status."

@@ -1,16 +1,22 @@
 //! The message catalogue: every text a user sees is a [`Msg`], and [`I18n::tr`] turns
 //! it into words.
 //!
-//! English ([`en`]) is the only language today. A second one is a file next to it
-//! (`de.rs` with its own `text(&Msg) -> String`, which the compiler makes cover every
-//! message) and an arm in [`I18n::tr`]; no component changes.
+//! Shipped languages: English ([`en`]), German ([`de`]: every message, an exhaustive
+//! `match`, so a new message does not compile until it has its German words) and Arabic
+//! ([`ar`]: exhaustive too, where each message left to English says so with `None`; a
+//! test holds headings, buttons and the confirmation dialog to being translated).
+//! Which one a panel speaks is [`ox_core::Locale::resolve`]'s decision.
 
+mod ar;
+mod de;
 mod domain;
 mod en;
 
 pub use domain::DomainMsg;
+pub use ox_core::Locale;
 
 use ox_core::error::ApiError;
+use ox_core::rules::texts::{self, Recognised};
 use ox_core::rules::ViolationCode;
 use ox_core::types::{BillingStatus, BlackberryAction};
 use yew::Callback;
@@ -175,6 +181,8 @@ pub enum Msg<'a> {
     BbActivityRefused {
         status: Option<u16>,
     },
+    /// Before text only the server has (no translation exists): its words follow.
+    ServerWordsLabel,
     // Domain view (its messages are in `domain.rs`)
     Domain(DomainMsg<'a>),
 }
@@ -182,28 +190,79 @@ pub enum Msg<'a> {
 /// What the components receive through context: the locale and the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct I18n {
-    /// BCP 47 tag (`en-US`), as the browser's `Intl` wants it.
+    /// BCP 47 tag (`en-US`), as the browser's `Intl` and `lang` want it.
     pub locale: String,
+    /// The catalogue the texts come from.
+    pub lang: Locale,
 }
 
 impl Default for I18n {
     fn default() -> Self {
-        Self::new("en_US")
+        Self::from(Locale::EnUs)
+    }
+}
+
+impl From<Locale> for I18n {
+    fn from(lang: Locale) -> Self {
+        Self {
+            locale: lang.tag().to_owned(),
+            lang,
+        }
     }
 }
 
 impl I18n {
-    /// Accepts the API's `en_US` form or BCP 47; anything unusable falls back to `en-US`.
+    /// Accepts the API's `en_US` form or BCP 47; anything unusable means `en_US`.
     pub fn new(locale: &str) -> Self {
-        // Checked once here: `Intl` throws on a malformed tag (`123`, `en--US`).
-        Self {
-            locale: ox_core::config::locale_tag(locale).unwrap_or_else(|| "en-US".to_owned()),
-        }
+        Self::from(Locale::resolve(Some(locale), None))
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute.
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
     }
 
     pub fn tr(&self, msg: &Msg<'_>) -> String {
-        // Only English exists yet; the language part of the locale will pick the table.
-        en::text(msg)
+        match self.lang {
+            Locale::EnUs => en::text(msg),
+            Locale::DeDe => de::text(msg),
+            // `None`: a message deliberately left to English (see `ar.rs`), isolated
+            // left to right (LRI … PDI) so its words and full stop keep their order
+            // inside the right-to-left panel.
+            Locale::Ar => {
+                ar::text(msg).unwrap_or_else(|| format!("\u{2066}{}\u{2069}", en::text(msg)))
+            }
+        }
+    }
+}
+
+/// The rule a refusal names when every text in it is one of the server's known rule
+/// texts (then the panel says it in its own words), else `None`.
+pub fn recognised(error: &ApiError) -> Option<Recognised> {
+    match error {
+        ApiError::BadRequestMessage(m) => texts::recognise(m),
+        ApiError::BadRequestFields(fields) => {
+            let all: Option<Vec<Recognised>> =
+                fields.values().map(|v| texts::recognise(v)).collect();
+            all?.into_iter().next()
+        }
+        _ => None,
+    }
+}
+
+/// The server's own words of a refusal, where no translation of them exists: shown
+/// marked as the server's, next to the translated sentence.
+pub fn server_words(error: &ApiError) -> Option<String> {
+    if recognised(error).is_some() {
+        return None;
+    }
+    match error {
+        ApiError::BadRequestMessage(m) if !m.trim().is_empty() => Some(m.clone()),
+        ApiError::BadRequestFields(fields) if !fields.is_empty() => {
+            let list: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            Some(list.join("; "))
+        }
+        _ => None,
     }
 }
 
@@ -221,5 +280,20 @@ mod tests {
         assert_eq!(I18n::new("de-DE").locale, "de-DE");
         assert_eq!(I18n::new("<script>").locale, "en-US");
         assert_eq!(I18n::new("").locale, "en-US");
+        assert_eq!(I18n::new("de_AT").locale, "de-DE");
+        assert_eq!(I18n::new("ar_EG").dir(), "rtl");
+    }
+
+    #[test]
+    fn english_inside_arabic_is_isolated_left_to_right() {
+        let ar = I18n::new("ar");
+        assert_eq!(
+            ar.tr(&Msg::DowngradeWarning).chars().next(),
+            Some('\u{2066}')
+        );
+        assert!(ar
+            .tr(&Msg::DowngradeWarning)
+            .ends_with("working for this mailbox.\u{2069}"));
+        assert_eq!(ar.tr(&Msg::BbCancel), "إلغاء");
     }
 }

@@ -232,11 +232,7 @@ fn gloo_utils_document() -> web_sys::Document {
 pub fn render(api: &FakeApi, config: PanelConfig) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
     let events = Events::new(root.clone().into());
-    let props = AppProps {
-        config: Rc::new(config),
-        api: ApiRef::new(api.clone()),
-        events,
-    };
+    let props = AppProps::new(Rc::new(config), ApiRef::new(api.clone()), events);
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     (root, handle)
 }

@@ -1,6 +1,6 @@
 //! The command line (`docs/contract.md` §5) and the serving options derived from it.
 
-use std::path::PathBuf;
+use std::{path::PathBuf, time::Duration};
 
 use axum::http::HeaderValue;
 use clap::Parser;
@@ -36,6 +36,10 @@ pub struct Args {
     /// for development and tests only.
     #[arg(long)]
     pub no_control: bool,
+    /// Answer every `/api` request this many milliseconds late (not the front end's
+    /// files, not the control endpoints): a network's latency, for benchmarks.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency_ms: u64,
 }
 
 /// How the router serves what is not the API; checked once, so building the router
@@ -53,6 +57,8 @@ pub struct ServeOptions {
     pub cors_origin: Option<HeaderValue>,
     /// Whether the control endpoints `/__emulator/...` are served.
     pub control: bool,
+    /// How late every `/api` answer is sent (`--latency-ms`).
+    pub latency: Duration,
 }
 
 impl Default for ServeOptions {
@@ -63,6 +69,7 @@ impl Default for ServeOptions {
             csp: HeaderValue::from_static(DEFAULT_CSP),
             cors_origin: None,
             control: true,
+            latency: Duration::ZERO,
         }
     }
 }
@@ -82,6 +89,9 @@ pub enum OptionsError {
     /// `--cors-origin` is not an origin.
     #[error("--cors-origin {0:?}: expected an origin such as http://localhost:3000")]
     BadOrigin(String),
+    /// `--latency-ms` is beyond what a fault may delay.
+    #[error("--latency-ms {0}: at most {max}", max = crate::faults::MAX_DELAY_MS)]
+    BadLatency(u64),
 }
 
 impl ServeOptions {
@@ -97,12 +107,16 @@ impl ServeOptions {
             None => None,
             Some(origin) => Some(parse_origin(origin)?),
         };
+        if args.latency_ms > crate::faults::MAX_DELAY_MS {
+            return Err(OptionsError::BadLatency(args.latency_ms));
+        }
         Ok(ServeOptions {
             dist: args.dist.clone(),
             dist_prefix: normalize_prefix(&args.dist_prefix)?,
             csp,
             cors_origin,
             control: !args.no_control,
+            latency: Duration::from_millis(args.latency_ms),
         })
     }
 }

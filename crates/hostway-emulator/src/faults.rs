@@ -111,6 +111,16 @@ fn fire(state: &AppState, method: &str, path: &str) -> Option<Firing> {
     })
 }
 
+/// Middleware: `--latency-ms`, every `/api` answer that much later (before any fault
+/// rule's own delay).
+pub async fn latency(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let latency = state.options().latency;
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    next.run(request).await
+}
+
 /// Middleware: applies the first matching fault rule, if any.
 pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = raw_path(&request);

@@ -50,6 +50,10 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            faults::latency,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             request_log::record,
         ));
     let mut router = static_files::attach(Router::new().merge(api), &options);

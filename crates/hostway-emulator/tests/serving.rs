@@ -39,6 +39,7 @@ fn emu_serving(dist: PathBuf, prefix: &str, csp: &str, cors: Option<&str>) -> Em
         cors_origin: cors.map(str::to_owned),
         csp: csp.to_owned(),
         no_control: false,
+        latency_ms: 0,
     };
     let options = ServeOptions::from_args(&args).expect("options");
     let state = AppState::with_options(demo::fixture(), options);
@@ -224,6 +225,7 @@ async fn bad_serving_options_are_refused() {
             cors_origin: cors.map(str::to_owned),
             csp: csp.to_owned(),
             no_control: false,
+            latency_ms: 0,
         }
     };
     assert!(ServeOptions::from_args(&args(

@@ -10,6 +10,7 @@
 pub mod bulk;
 pub mod config;
 pub mod error;
+pub mod locale;
 pub mod rules;
 pub mod secret;
 pub mod types;
@@ -18,6 +19,7 @@ pub mod verdicts;
 
 pub use config::{parse_config_json, ConfigError, PanelConfig, Section};
 pub use error::{error_from_response, parse_success, ApiError};
+pub use locale::Locale;
 pub use rules::{apply, evaluate, CurrentPlan, DomainFacts, Role, Violation, ViolationCode};
 pub use secret::{AuthToken, Secret};
 pub use types::{

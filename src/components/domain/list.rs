@@ -12,6 +12,7 @@ use super::run::{BulkRun, RowState};
 use super::state::{DomainAction, DomainState, Slot};
 use crate::components::ids::unique_id;
 use crate::components::load_failure::LoadFailures;
+use crate::components::server_words;
 use crate::format;
 use crate::i18n::{DomainMsg as D, I18n, Msg};
 
@@ -174,6 +175,9 @@ pub fn MailboxList(props: &MailboxListProps) -> Html {
             <span class={classes!("oxp-bulk-result", format!("oxp-bulk-{}", r.state.code()))}
                 data-testid="bulk-result" data-state={r.state.code()}>
                 { result_text(&i18n, &r.state) }
+                if let RowState::Failed(e) = &r.state {
+                    { server_words::of_error(&i18n, e) }
+                }
             </span>
         });
             html! {
