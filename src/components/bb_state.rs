@@ -228,6 +228,11 @@ impl BbState {
         }
     }
 
+    /// Some read is still unanswered: the panel keeps the room its content will take.
+    pub fn reading(&self) -> bool {
+        matches!(self.service, Service::Checking) || matches!(self.statistics, Slot::Pending)
+    }
+
     /// The reads that failed, with why; "Try again" repeats exactly these.
     pub fn failures(&self) -> Vec<(BbRead, Rc<ApiError>)> {
         let status = match &self.service {

@@ -246,6 +246,18 @@ impl PlanState {
         matches!(self.settings, Slot::Pending)
     }
 
+    /// Some read is still unanswered: the panel keeps the room its content will take.
+    pub fn reading(&self) -> bool {
+        [
+            matches!(self.settings, Slot::Pending),
+            matches!(self.names, Slot::Pending),
+            matches!(self.limits, Slot::Pending),
+            matches!(self.mailbox, Slot::Pending),
+            matches!(self.counts, Slot::Pending),
+        ]
+        .contains(&true)
+    }
+
     /// The reads that failed, with why, in display order.
     pub fn failures(&self) -> Vec<(Read, Rc<ApiError>)> {
         [
