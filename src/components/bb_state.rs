@@ -376,6 +376,15 @@ mod tests {
     }
 
     #[test]
+    fn reading_until_status_and_statistics_answered() {
+        assert!(Rc::new(BbState::new(true)).reading());
+        assert!(open().reading(), "the statistics are still out");
+        let s = open().reduce(BbMsg::Statistics(Box::new(Err(ApiError::Timeout))));
+        assert!(!s.reading());
+        assert!(!Rc::new(BbState::new(false)).reading(), "nothing to read");
+    }
+
+    #[test]
     fn actions_wait_for_the_status() {
         let s = Rc::new(BbState::new(true));
         assert_eq!(s.blocked(), Some(Blocked::Checking));

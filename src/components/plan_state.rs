@@ -484,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn reading_until_every_needed_read_answered() {
+        let s = Rc::new(PlanState::default());
+        assert!(s.reading());
+        let s = s.reduce(PlanMsg::Settings(Ok(settings("standard", true))));
+        assert!(!s.first_load());
+        assert!(s.reading(), "names, limits and the mailbox are still out");
+        // -1: no limit, so no counts are read.
+        assert!(!loaded().reading());
+        let failed = loaded().reduce(PlanMsg::Mailbox(Err(ApiError::Timeout)));
+        assert!(!failed.reading(), "a failed read is answered");
+    }
+
+    #[test]
     fn settings_reset_the_choice_but_not_mid_send() {
         let s = loaded();
         assert_eq!(
