@@ -64,6 +64,15 @@ else
   installed "rust target $OX_WASM_TARGET"
 fi
 
+# The release bundle rebuilds std (./x bundle: -Zbuild-std), from the toolchain's sources.
+if rustup component list --installed | grep -q '^rust-src'; then
+  skip "rust-src"
+else
+  installing "rustup component rust-src"
+  rustup component add rust-src
+  installed "rust-src"
+fi
+
 if ((want_test)); then
   missing=()
   cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
@@ -92,7 +101,9 @@ node_major="$(node --version | sed -n 's/^v\([0-9]*\)\..*/\1/p')"
 # ---- cargo dependencies: Trunk runs cargo --offline ----
 # Quick when nothing changed (no network unless Cargo.lock needs something new).
 cargo fetch --quiet
-printf '  ok       cargo fetch (dependencies of Cargo.lock present)\n'
+# std's own dependencies, for the release bundle's -Zbuild-std (see ./x bundle).
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --target "$OX_WASM_TARGET" -Zbuild-std=std,panic_abort
+printf '  ok       cargo fetch (dependencies of Cargo.lock and of std present)\n'
 
 # ---- trunk ----
 if [[ "$(first_line trunk --version)" == "trunk $OX_TRUNK_VERSION" ]]; then
@@ -136,6 +147,21 @@ else
 fi
 [[ "$(command -v wasm-opt)" == "$WASM_OPT" ]] ||
   ox_die "wasm-opt on PATH is $(command -v wasm-opt), not $WASM_OPT"
+
+# ---- esbuild: npm, under the tools dir; the release bundle's JS minifier (Trunk hook) ----
+ESBUILD="$OX_ESBUILD_DIR/node_modules/.bin/esbuild"
+if [[ "$(first_line "$ESBUILD" --version)" == "$OX_ESBUILD_VERSION" ]] &&
+  cmp -s scripts/esbuild/package-lock.json "$OX_ESBUILD_DIR/package-lock.json"; then
+  skip "esbuild $OX_ESBUILD_VERSION (npm, in $OX_ESBUILD_DIR)"
+else
+  installing "esbuild $OX_ESBUILD_VERSION (npm, into $OX_ESBUILD_DIR)"
+  mkdir -p "$OX_ESBUILD_DIR"
+  cp scripts/esbuild/package.json scripts/esbuild/package-lock.json "$OX_ESBUILD_DIR/"
+  (cd "$OX_ESBUILD_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  [[ "$(first_line "$ESBUILD" --version)" == "$OX_ESBUILD_VERSION" ]] ||
+    ox_die "$ESBUILD --version does not say $OX_ESBUILD_VERSION"
+  installed "esbuild $OX_ESBUILD_VERSION"
+fi
 
 # ---- test-only: Chromium, ChromeDriver, e2e npm packages ----
 if ((want_test)); then

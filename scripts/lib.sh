@@ -7,6 +7,7 @@ OX_ROOT="${OX_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 # ---- pinned versions (wasm-bindgen is read from Cargo.lock, see ox_wasm_bindgen_version) ----
 OX_TRUNK_VERSION="0.21.14"
 OX_BINARYEN_VERSION="132"
+OX_ESBUILD_VERSION="0.28.2"
 OX_SCHEMATHESIS_VERSION="4.32.5"
 OX_WASM_TARGET="wasm32-unknown-unknown"
 
@@ -15,6 +16,9 @@ OX_WASM_TARGET="wasm32-unknown-unknown"
 export HOME
 OX_TOOLS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/ox-panel"
 OX_BINARYEN_DIR="$OX_TOOLS_DIR/binaryen-$OX_BINARYEN_VERSION"
+# npm's esbuild: Trunk's post_build hook (scripts/trunk-post-build.mjs) minifies the
+# release bundle's JavaScript with it, found through this variable.
+export OX_ESBUILD_DIR="$OX_TOOLS_DIR/esbuild-$OX_ESBUILD_VERSION"
 # Schemathesis (PyPI) in its own virtualenv; ./x calls it by this path, it is not on PATH.
 OX_SCHEMATHESIS_DIR="$OX_TOOLS_DIR/schemathesis-$OX_SCHEMATHESIS_VERSION"
 OX_SCHEMATHESIS="$OX_SCHEMATHESIS_DIR/bin/schemathesis"

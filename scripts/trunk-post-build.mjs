@@ -1,8 +1,12 @@
-// Trunk post_build hook (Trunk.toml [[hooks]]): with inject_scripts = false Trunk leaves the
-// <link data-trunk rel="rust"> element in the built index.html and adds nothing for the
-// app. Replace it with preload hints for the JS glue and the .wasm, so the browser fetches
-// both while boot.js starts (no inline script: the page's CSP allows none).
+// Trunk post_build hook (Trunk.toml [[hooks]]):
+// - with inject_scripts = false Trunk leaves the <link data-trunk rel="rust"> element in
+//   the built index.html and adds nothing for the app. Replace it with preload hints for
+//   the JS glue and the .wasm, so the browser fetches both while boot.js starts (no
+//   inline script: the page's CSP allows none).
+// - release builds only: minify wasm-bindgen's glue and boot.js with esbuild (npm, pinned
+//   in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR).
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -10,8 +14,26 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk
 const file = join(staging, "index.html");
 const html = readFileSync(file, "utf8");
 const rustLink = /<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel=["']?rust\b)[^>]*>/i;
-if (!rustLink.test(html)) process.exit(0);
-const hints =
-  '<link rel="modulepreload" href="./ox-panel.js">\n' +
-  '    <link rel="preload" href="./ox-panel_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
-writeFileSync(file, html.replace(rustLink, hints));
+if (rustLink.test(html)) {
+  const hints =
+    '<link rel="modulepreload" href="./ox-panel.js">\n' +
+    '    <link rel="preload" href="./ox-panel_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
+  writeFileSync(file, html.replace(rustLink, hints));
+}
+
+if (process.env.TRUNK_PROFILE === "release") {
+  const dir = process.env.OX_ESBUILD_DIR;
+  if (!dir) throw new Error("OX_ESBUILD_DIR is not set: build through ./x (scripts/lib.sh sets it)");
+  const esbuild = createRequire(join(dir, "package.json"))("esbuild");
+  for (const name of ["ox-panel.js", "boot.js"]) {
+    const path = join(staging, name);
+    // Whitespace, syntax and local names only; exports and import.meta.url stay as they are.
+    const { code } = esbuild.transformSync(readFileSync(path, "utf8"), {
+      format: "esm",
+      minify: true,
+      target: "es2022",
+      legalComments: "none",
+    });
+    writeFileSync(path, code);
+  }
+}

@@ -237,6 +237,11 @@ impl BbState {
         }
     }
 
+    /// Some read is still unanswered: the panel keeps the room its content will take.
+    pub fn reading(&self) -> bool {
+        matches!(self.service, Service::Checking) || matches!(self.statistics, Slot::Pending)
+    }
+
     /// The reads that failed, with why; "Try again" repeats exactly these.
     pub fn failures(&self) -> Vec<(BbRead, Rc<ApiError>)> {
         let status = match &self.service {
@@ -377,6 +382,15 @@ mod tests {
 
     fn open() -> Rc<BbState> {
         Rc::new(BbState::new(true)).reduce(BbMsg::Status(Ok(status("open"))))
+    }
+
+    #[test]
+    fn reading_until_status_and_statistics_answered() {
+        assert!(Rc::new(BbState::new(true)).reading());
+        assert!(open().reading(), "the statistics are still out");
+        let s = open().reduce(BbMsg::Statistics(Box::new(Err(ApiError::Timeout))));
+        assert!(!s.reading());
+        assert!(!Rc::new(BbState::new(false)).reading(), "nothing to read");
     }
 
     #[test]

@@ -170,6 +170,8 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                         { i18n.tr(&Msg::ExchangeTarget { domain: props.config.bb_domain(), user }) }
                     </p>
                 }
+                // As in the plan panel: the status and the device keep their room while read.
+                <div class={classes!("oxp-panel-body", state.reading().then_some("oxp-reserve-bb"))}>
                 if matches!(state.service, Service::Checking) {
                     <div class="oxp-skeleton" data-testid="loading" role="status">
                         { i18n.tr(&Msg::Loading) }
@@ -180,6 +182,7 @@ pub fn BlackberryPanel(props: &BlackberryPanelProps) -> Html {
                 if let Some(stats) = state.device() {
                     <DeviceCard statistics={stats.clone()} />
                 }
+                </div>
                 <BbActionList base_id={AttrValue::from((*base_id).clone())} blocked={state.blocked()}
                     in_flight={state.in_flight()} button_refs={button_refs.clone()} {on_open} />
                 // Both live regions are always in the page, so what is put in either is announced.

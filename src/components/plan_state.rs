@@ -246,6 +246,18 @@ impl PlanState {
         matches!(self.settings, Slot::Pending)
     }
 
+    /// Some read is still unanswered: the panel keeps the room its content will take.
+    pub fn reading(&self) -> bool {
+        [
+            matches!(self.settings, Slot::Pending),
+            matches!(self.names, Slot::Pending),
+            matches!(self.limits, Slot::Pending),
+            matches!(self.mailbox, Slot::Pending),
+            matches!(self.counts, Slot::Pending),
+        ]
+        .contains(&true)
+    }
+
     /// The reads that failed, with why, in display order.
     pub fn failures(&self) -> Vec<(Read, Rc<ApiError>)> {
         [
@@ -469,6 +481,19 @@ mod tests {
             .iter()
             .find(|o| o.r#type == t)
             .unwrap_or_else(|| panic!("no option {t}"))
+    }
+
+    #[test]
+    fn reading_until_every_needed_read_answered() {
+        let s = Rc::new(PlanState::default());
+        assert!(s.reading());
+        let s = s.reduce(PlanMsg::Settings(Ok(settings("standard", true))));
+        assert!(!s.first_load());
+        assert!(s.reading(), "names, limits and the mailbox are still out");
+        // -1: no limit, so no counts are read.
+        assert!(!loaded().reading());
+        let failed = loaded().reduce(PlanMsg::Mailbox(Err(ApiError::Timeout)));
+        assert!(!failed.reading(), "a failed read is answered");
     }
 
     #[test]

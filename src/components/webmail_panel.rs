@@ -115,6 +115,9 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
     html! {
         <section class="oxp-panel" data-testid="webmail-panel" aria-labelledby={(*heading_id).clone()}>
             <h2 class="oxp-panel-title" id={(*heading_id).clone()}>{ i18n.tr(&Msg::WebmailHeading) }</h2>
+            // While reads are out, the body keeps the height of a loaded panel (style.css,
+            // "Loading room"): what follows the panel does not move when the answers land.
+            <div class={classes!("oxp-panel-body", state.reading().then_some("oxp-reserve-plan"))}>
             if state.first_load() {
                 <div class="oxp-skeleton" data-testid="loading" role="status">
                     { i18n.tr(&Msg::Loading) }
@@ -134,6 +137,7 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                     field_errors={Rc::new(state.field_errors())}
                     {on_choose} {on_allow} {on_submit} />
             }
+            </div>
         </section>
     }
 }
