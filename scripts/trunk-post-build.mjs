@@ -3,8 +3,11 @@
 //   the built index.html and adds nothing for the app. Replace it with preload hints for
 //   the JS glue and the .wasm, so the browser fetches both while boot.js starts (no
 //   inline script: the page's CSP allows none).
-// - release builds only: minify wasm-bindgen's glue and boot.js with esbuild (npm, pinned
-//   in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR).
+// - release builds only: minify wasm-bindgen's glue, boot.js and style.css with esbuild
+//   (npm, pinned in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR),
+//   then give the stylesheet link the integrity of the minified file (Trunk computed it
+//   before this hook runs).
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -12,13 +15,13 @@ import { join } from "node:path";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook");
 const file = join(staging, "index.html");
-const html = readFileSync(file, "utf8");
+let html = readFileSync(file, "utf8");
 const rustLink = /<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel=["']?rust\b)[^>]*>/i;
 if (rustLink.test(html)) {
   const hints =
     '<link rel="modulepreload" href="./ox-panel.js">\n' +
     '    <link rel="preload" href="./ox-panel_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
-  writeFileSync(file, html.replace(rustLink, hints));
+  html = html.replace(rustLink, hints);
 }
 
 if (process.env.TRUNK_PROFILE === "release") {
@@ -36,4 +39,13 @@ if (process.env.TRUNK_PROFILE === "release") {
     });
     writeFileSync(path, code);
   }
+  // No target: nothing is lowered (light-dark(), :where() and :host stay as written).
+  const cssPath = join(staging, "style.css");
+  const css = esbuild.transformSync(readFileSync(cssPath, "utf8"), { loader: "css", minify: true }).code;
+  writeFileSync(cssPath, css);
+  const cssLink = /(<link\b[^>]*\bhref="\.\/style\.css"[^>]*\bintegrity=")sha384-[^"]*(")/;
+  if (!cssLink.test(html)) throw new Error("index.html has no style.css link with an integrity attribute");
+  const digest = createHash("sha384").update(css).digest("base64");
+  html = html.replace(cssLink, `$1sha384-${digest}$2`);
 }
+writeFileSync(file, html);
