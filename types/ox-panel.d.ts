@@ -57,10 +57,10 @@ export interface MountHandle {
    */
   setAuthorization(value: string | null): void;
   /**
-   * Switches the language in place (`null`: the default). Present in versions that
-   * support it; the element falls back to a remount without it.
+   * Switches the language in place, without a re-read (`null`: the account's language,
+   * else `en_US`). A malformed or unknown tag means `en_US`; it never throws.
    */
-  setLocale?(locale: string | null): void;
+  setLocale(locale: string | null): void;
   /** Frees the handle's memory in the module (after `unmount`). */
   free(): void;
 }

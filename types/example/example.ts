@@ -18,7 +18,7 @@ const slot = document.querySelector<HTMLDivElement>("#mailbox-panel");
 if (slot) {
   const handle: MountHandle = mount(slot, { ...config, authorization: "Basic ZGVtbzpkZW1v" });
   handle.setAuthorization(null);
-  handle.setLocale?.("de_DE");
+  handle.setLocale("de_DE");
   handle.unmount();
 }
 
