@@ -174,13 +174,26 @@ describe("<ox-panel> custom element", () => {
     assert.match(refused, /authorization/);
     assert.equal(await page.evaluate(() => window.__panel.authorization), "Basic ZGVtbzpkZW1v");
 
-    // A locale the module refuses: the configuration error in place, naming the key (and in
-    // the console, not thrown); a usable one mounts the panel again.
-    await page.evaluate(() => window.__panel.setAttribute("locale", "not a tag"));
-    await waitForText(panel.getByTestId("config-error"), "locale");
+    // A locale change alone switches the language in place (handle.setLocale): the same
+    // instance, no new read.
+    await page.evaluate(() => (window.__mount = window.__panel.shadowRoot.querySelector(".oxp-mount")));
+    const reads = async () =>
+      (await markRequestLog(page, emulator.baseUrl)).filter((r) => r.method === "GET" && r.path === WEBMAIL("locked.user")).length;
+    const readsBefore = await reads();
+    await page.evaluate(() => window.__panel.setAttribute("locale", "de_DE"));
+    await poll(() => panel.locator(".oxp-root").first().getAttribute("lang"), (l) => l === "de-DE", {
+      message: 'lang="de-DE" on the panel',
+    });
+    assert.equal(await page.evaluate(() => window.__mount === window.__panel.shadowRoot.querySelector(".oxp-mount")), true);
+    assert.equal(await reads(), readsBefore, "no re-read for a language switch");
+
+    // A value the configuration refuses: the error in place, naming the key (and in the
+    // console, not thrown); without it the panel mounts again.
+    await page.evaluate(() => window.__panel.setAttribute("timeout-ms", "soon"));
+    await waitForText(panel.getByTestId("config-error"), "timeoutMs");
     assert.equal(await page.evaluate(() => window.__panel.handle), null);
-    await page.evaluate(() => window.__panel.setAttribute("locale", "en_US"));
-    await waitForText(panel.getByTestId("current-plan"), "(standard)");
+    await page.evaluate(() => window.__panel.removeAttribute("timeout-ms"));
+    await waitForTestId(page, "current-plan");
     assert.equal(await panel.getByTestId("config-error").count(), 0);
 
     // Removed: unmounted (its container emptied), and a detached element mounts nothing.
@@ -198,7 +211,7 @@ describe("<ox-panel> custom element", () => {
     assert.equal(await rendered(page), 0);
     // locked.user has no BlackBerry service: its read answers 404 ("no service").
     assertNoProblems(page, {
-      allowConsole: [...ALLOW_401, /status of 404/, /ox-panel: invalid configuration key `locale`/],
+      allowConsole: [...ALLOW_401, /status of 404/, /ox-panel: invalid configuration key `timeoutMs`/],
     });
     await screenshot(page, "element-dynamic");
   });

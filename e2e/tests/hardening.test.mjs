@@ -223,6 +223,8 @@ describe("hardening", () => {
         api = await startEmulator({ dist: null, fixture: fixture(), args: ["--cors-origin", site.baseUrl] });
         const index = join(dist, "index.html");
         writeFileSync(index, withConfig({ allowedApiOrigins: [api.baseUrl] })(readFileSync(index, "utf8")));
+        // The bundle's precompressed copies would be served instead of the edited page.
+        for (const ext of [".br", ".gz"]) rmSync(index + ext, { force: true });
         page = await newPage(browser);
         await page.goto(`${site.baseUrl}/?apiBase=${encodeURIComponent(`${api.baseUrl}/api`)}`);
         await waitLoaded();
