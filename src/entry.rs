@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
+use crate::api::early::EarlyReads;
 use crate::api::http::{AuthCell, HttpApi};
 use crate::api::ApiRef;
 use crate::app::{App, AppProps};
@@ -27,6 +28,8 @@ pub struct MountHandle {
     container: Element,
     /// Cleared by `unmount`: from then on the instance starts no request.
     open: Rc<Cell<bool>>,
+    /// The boot script's reads; those not taken over are aborted by `unmount`.
+    early: Rc<EarlyReads>,
 }
 
 #[wasm_bindgen]
@@ -34,6 +37,7 @@ impl MountHandle {
     /// Removes the instance, its listeners and everything it rendered.
     pub fn unmount(&mut self) {
         self.open.set(false);
+        self.early.abort_all();
         if let Some(app) = self.app.take() {
             app.destroy();
         }
@@ -75,12 +79,14 @@ impl MountHandle {
 #[wasm_bindgen]
 pub fn mount(element: Element, config: JsValue) -> Result<MountHandle, JsError> {
     let parsed = config_source::from_js(&config);
-    start(element, parsed)
+    start(element, parsed, EarlyReads::default())
 }
 
 /// The standalone page: configuration from `#ox-panel-config` and the query string.
+/// `early`: the reads static/boot.js started already (see `api::early`); anything else
+/// (`undefined`) and the panel reads everything itself.
 #[wasm_bindgen(js_name = mountStandalone)]
-pub fn mount_standalone(element: Element) -> Result<MountHandle, JsError> {
+pub fn mount_standalone(element: Element, early: JsValue) -> Result<MountHandle, JsError> {
     // Domain view: the standalone page's hash is the module's to keep.
     crate::components::domain::location::set_standalone();
     let parsed = match web_sys::window().and_then(|w| w.document().map(|d| (w, d))) {
@@ -96,12 +102,27 @@ pub fn mount_standalone(element: Element) -> Result<MountHandle, JsError> {
             reason: "no document".into(),
         }),
     };
-    start(element, parsed)
+    start(element, parsed, EarlyReads::from_js(&early))
 }
 
 fn start(
     element: Element,
     parsed: Result<PanelConfig, ConfigError>,
+    early: EarlyReads,
+) -> Result<MountHandle, JsError> {
+    let early = Rc::new(early);
+    let mounted = mount_into(element, parsed, early.clone());
+    if mounted.is_err() {
+        // No panel will take them over.
+        early.abort_all();
+    }
+    mounted
+}
+
+fn mount_into(
+    element: Element,
+    parsed: Result<PanelConfig, ConfigError>,
+    early: Rc<EarlyReads>,
 ) -> Result<MountHandle, JsError> {
     // A live instance owns its container until `unmount`; a second one in the same
     // element would leave the first running unseen.
@@ -144,7 +165,13 @@ fn start(
             }
         })
     };
-    let api = HttpApi::new(&config, auth.clone(), on_unauthorized, open.clone());
+    let api = HttpApi::new(
+        &config,
+        auth.clone(),
+        on_unauthorized,
+        open.clone(),
+        early.clone(),
+    );
     let props = AppProps::new(Rc::new(config), ApiRef::new(api), events);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     Ok(MountHandle {
@@ -153,6 +180,7 @@ fn start(
         auth,
         container,
         open,
+        early,
     })
 }
 

@@ -121,6 +121,7 @@ fn client(auth: Option<&str>, timeout_ms: Option<u32>) -> HttpApi {
         Rc::new(RefCell::new(auth.map(Secret::new))),
         Rc::new(|| {}),
         Rc::new(std::cell::Cell::new(true)),
+        Rc::default(),
     )
 }
 

@@ -13,5 +13,19 @@ export default function init(
   moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<unknown>;
 
-/** The standalone page: configuration from #ox-panel-config and the query string. */
-export function mountStandalone(element: Element): MountHandle;
+/** A read the standalone page's boot script started before the module was loaded. */
+export interface EarlyRead {
+  /** The `fetch` of the URL it is keyed by. */
+  response: Promise<Response>;
+  /** Aborts that fetch (the panel's timeout, or `unmount` when nobody took it). */
+  abort(): void;
+  /** Sent with an `Authorization` header (false: with the browser's own credentials). */
+  authorized: boolean;
+}
+
+/**
+ * The standalone page: configuration from #ox-panel-config and the query string.
+ * `early`: reads already started, by URL; the panel takes over those it would send
+ * itself, exactly as it would send them, and reads everything else on its own.
+ */
+export function mountStandalone(element: Element, early?: ReadonlyMap<string, EarlyRead>): MountHandle;

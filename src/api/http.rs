@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Headers, Method, RequestBuilder};
+use gloo_net::http::{Method, Request};
 use gloo_timers::callback::Timeout;
 use ox_core::config::{PanelConfig, MAX_TIMEOUT_MS};
 use ox_core::error::{error_from_response, parse_success, ApiError};
@@ -17,8 +17,11 @@ use ox_core::types::{
 };
 use ox_core::url::{Endpoints, UrlError};
 use serde::de::{DeserializeOwned, IgnoredAny};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCredentials};
 
+use super::early::{EarlyRead, EarlyReads};
 use super::{Api, ApiFuture};
 
 /// Default time after which a request is aborted.
@@ -49,6 +52,8 @@ struct Inner {
     /// Cleared by `unmount`: a read or re-read that a pending answer would start after
     /// it (e.g. the re-read after a plan change) is never sent.
     open: Rc<Cell<bool>>,
+    /// What the boot script read before the module started (empty under `mount()`).
+    early: Rc<EarlyReads>,
 }
 
 /// Which connections a request may travel on.
@@ -72,6 +77,7 @@ impl HttpApi {
         auth: AuthCell,
         on_unauthorized: UnauthorizedHook,
         open: Rc<Cell<bool>>,
+        early: Rc<EarlyReads>,
     ) -> Self {
         Self {
             inner: Rc::new(Inner {
@@ -90,6 +96,7 @@ impl HttpApi {
                     .clamp(1, MAX_TIMEOUT_MS),
                 on_unauthorized,
                 open,
+                early,
             }),
         }
     }
@@ -112,7 +119,7 @@ impl Inner {
     /// `header()` throws from inside the request future, which then never finishes).
     /// A credential no header can carry (the configuration and `setAuthorization`
     /// refuse those) counts as refused: a 401 without sending anything.
-    fn headers(&self) -> Result<Headers, ApiError> {
+    fn headers(&self) -> Result<web_sys::Headers, ApiError> {
         let not_sent = |_| ApiError::Network("the browser refused a request header".into());
         let headers = web_sys::Headers::new().map_err(not_sent)?;
         headers
@@ -127,11 +134,13 @@ impl Inner {
                 return Err(ApiError::Unauthorized);
             }
         }
-        Ok(Headers::from_raw(headers))
+        Ok(headers)
     }
 
     /// One fetch with the configured credentials and an abort after the timeout; none
-    /// at all once the instance was unmounted. Every request goes through here.
+    /// at all once the instance was unmounted. Every request goes through here; a read
+    /// the boot script already started for this very URL is taken over instead
+    /// ([`EarlyReads`]).
     async fn send(
         &self,
         method: Method,
@@ -142,33 +151,62 @@ impl Inner {
         if !self.open.get() {
             return Err(ApiError::Network("the panel was unmounted".into()));
         }
+        let has_auth = self.auth.borrow().is_some();
+        let early = match (&method, pool) {
+            (&Method::GET, Pool::Shared) => self.early.take(url, has_auth),
+            _ => None,
+        };
+        let timed_out = Rc::new(Cell::new(false));
+        let outcome = match early {
+            Some(early) => self.adopt(early, &timed_out).await,
+            None => self.fetch(method, url, body, pool, &timed_out).await?,
+        };
+        match outcome {
+            Ok(raw) => {
+                if raw.status == 401 {
+                    (self.on_unauthorized)();
+                }
+                Ok(raw)
+            }
+            Err(_) if timed_out.get() => Err(ApiError::Timeout),
+            Err(e) => Err(ApiError::Network(e)),
+        }
+    }
+
+    /// The client's own request; `Err` only when it could not be sent at all.
+    async fn fetch(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+        pool: Pool,
+        timed_out: &Rc<Cell<bool>>,
+    ) -> Result<Result<Raw, String>, ApiError> {
         let controller = AbortController::new()
             .map_err(|_| ApiError::Network("the browser cannot abort requests".into()))?;
-        let signal = controller.signal();
-        let headers = self.headers()?;
-        let mut builder = RequestBuilder::new(url)
-            .method(method)
-            .headers(headers)
-            .abort_signal(Some(&signal));
+        let init = web_sys::RequestInit::new();
+        init.set_method(method.as_str());
+        init.set_headers(self.headers()?.as_ref());
+        init.set_signal(Some(&controller.signal()));
         let has_auth = self.auth.borrow().is_some();
-        builder = match (has_auth, pool) {
-            (false, _) => builder.credentials(RequestCredentials::Include),
-            (true, Pool::Shared) => builder,
+        match (has_auth, pool) {
+            (false, _) => init.set_credentials(RequestCredentials::Include),
+            (true, Pool::Shared) => {}
             // `omit` puts writes in a connection pool the reads do not use: Chromium
             // silently resends a request whose *reused* keep-alive connection closes
             // without an answer, and a change or a wipe must go out once. (The page's
             // own files and the reads sit in the default pool.)
-            (true, Pool::Isolated) => builder.credentials(RequestCredentials::Omit),
-        };
-        // The browser's constructors and `fetch` may throw (a URL it refuses, say):
-        // every such throw comes back here as an error value, never through the caller.
-        let request = match body {
-            Some(text) => builder.body(text),
-            None => builder.build(),
+            (true, Pool::Isolated) => init.set_credentials(RequestCredentials::Omit),
         }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        if let Some(text) = body {
+            init.set_body(&JsValue::from_str(&text));
+        }
+        // The URL exactly as built (gloo-net's builder would append a stray `&` to a
+        // query). The constructor throws for a URL the browser refuses: an error value.
+        let request = web_sys::Request::new_with_str_and_init(url, &init)
+            .map(Request::from)
+            .map_err(|e| ApiError::Network(js_error_text(&e)))?;
 
-        let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let timed_out = timed_out.clone();
             Timeout::new(self.timeout_ms, move || {
@@ -184,16 +222,35 @@ impl Inner {
         }
         .await;
         timer.cancel();
-        match outcome {
-            Ok(raw) => {
-                if raw.status == 401 {
-                    (self.on_unauthorized)();
-                }
-                Ok(raw)
-            }
-            Err(_) if timed_out.get() => Err(ApiError::Timeout),
-            Err(e) => Err(ApiError::Network(e.to_string())),
+        Ok(outcome.map_err(|e| e.to_string()))
+    }
+
+    /// The boot script's read of the same URL: its answer, under the client's timeout
+    /// (counted from here, so never shorter than the client's own).
+    async fn adopt(&self, early: EarlyRead, timed_out: &Rc<Cell<bool>>) -> Result<Raw, String> {
+        let response = early.response.clone();
+        let timer = {
+            let timed_out = timed_out.clone();
+            Timeout::new(self.timeout_ms, move || {
+                timed_out.set(true);
+                early.abort();
+            })
+        };
+        let outcome = async {
+            let value = JsFuture::from(response)
+                .await
+                .map_err(|e| js_error_text(&e))?;
+            let response = value
+                .dyn_into::<web_sys::Response>()
+                .map_err(|_| "the early read did not give a response".to_owned())?;
+            let response = gloo_net::http::Response::from(response);
+            let status = response.status();
+            let body = response.binary().await.map_err(|e| e.to_string())?;
+            Ok(Raw { status, body })
         }
+        .await;
+        timer.cancel();
+        outcome
     }
 
     async fn get_json<T: DeserializeOwned>(
@@ -222,6 +279,14 @@ impl Inner {
         // HTML page, a cut answer) is not the API's, so the change is not confirmed.
         parse_success::<IgnoredAny>(raw.status, &raw.body).map(|_| raw.status)
     }
+}
+
+/// What a rejected `fetch` says (a `TypeError`, an `AbortError`), as text.
+fn js_error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the request failed".to_owned())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
@@ -332,6 +397,7 @@ impl Api for HttpApi {
                 timeout_ms: inner.timeout_ms,
                 on_unauthorized: inner.on_unauthorized.clone(),
                 open: inner.open.clone(),
+                early: inner.early.clone(),
             }),
         })
     }

@@ -2,6 +2,7 @@
 //! details live in [`http`], and tests substitute a fake.
 
 pub mod counts;
+pub mod early;
 pub mod http;
 
 use std::future::Future;

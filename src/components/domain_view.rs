@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use ox_core::config::PanelConfig;
 use ox_core::error::ApiError;
 use yew::prelude::*;
@@ -20,7 +21,6 @@ use crate::components::domain::opened::OpenedMailbox;
 use crate::components::domain::run::{BulkRun, RunEvent};
 use crate::components::domain::state::{DomainAction, DomainState};
 use crate::components::load_failure::LoadFailures;
-use crate::components::plan_state::counts_needed;
 use crate::events::Events;
 use crate::i18n::{I18n, Msg};
 
@@ -35,34 +35,61 @@ pub struct DomainViewProps {
 
 type RunCell = Rc<RefCell<Option<BulkRun>>>;
 
-/// Reads the names and limits, then the per-type counts where a limit makes them matter.
-fn read_facts(api: &ApiRef, dispatch: &UseReducerDispatcher<DomainState>, names: bool) {
-    if names {
-        let api = api.0.clone();
+/// Which of the domain's facts to read.
+#[derive(Clone, Copy)]
+struct Facts {
+    names: bool,
+    limits: bool,
+    counts: bool,
+}
+
+impl Facts {
+    const ALL: Facts = Facts {
+        names: true,
+        limits: true,
+        counts: true,
+    };
+}
+
+/// Reads the names, the limits and the per-type counts side by side: the counts do not
+/// wait for the limits (the reducer drops them where no limit needs them, see
+/// `plan_state::counts_on_limits`).
+fn read_facts(api: &ApiRef, dispatch: &UseReducerDispatcher<DomainState>, which: Facts) {
+    let spawn = |read: LocalBoxFuture<'static, DomainAction>| {
         let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            dispatch.dispatch(DomainAction::Names(api.webmail_names().await));
-        });
+        wasm_bindgen_futures::spawn_local(async move { dispatch.dispatch(read.await) });
+    };
+    if which.names {
+        let api = api.0.clone();
+        spawn(Box::pin(async move {
+            DomainAction::Names(api.webmail_names().await)
+        }));
     }
-    let api = api.0.clone();
-    let dispatch = dispatch.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let limits = api.webmail_limits().await;
-        let needed = matches!(&limits, Ok(l) if counts_needed(l));
-        dispatch.dispatch(DomainAction::Limits(limits));
-        if needed {
-            dispatch.dispatch(DomainAction::Counts(count_types(&*api).await));
-        }
-    });
+    if which.limits {
+        let api = api.0.clone();
+        spawn(Box::pin(async move {
+            DomainAction::Limits(api.webmail_limits().await)
+        }));
+    }
+    if which.counts {
+        let api = api.0.clone();
+        spawn(Box::pin(async move {
+            DomainAction::Counts(count_types(&*api).await)
+        }));
+    }
 }
 
 fn read_counts(api: &ApiRef, dispatch: &UseReducerDispatcher<DomainState>) {
-    let api = api.0.clone();
-    let dispatch = dispatch.clone();
     dispatch.dispatch(DomainAction::CountsPending);
-    wasm_bindgen_futures::spawn_local(async move {
-        dispatch.dispatch(DomainAction::Counts(count_types(&*api).await));
-    });
+    read_facts(
+        api,
+        dispatch,
+        Facts {
+            names: false,
+            limits: false,
+            counts: true,
+        },
+    );
 }
 
 /// What the run needs to send rows and report back.
@@ -131,7 +158,7 @@ pub fn DomainView(props: &DomainViewProps) -> Html {
     {
         let api = props.api.clone();
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| read_facts(&api, &dispatch, true));
+        use_effect_with((), move |_| read_facts(&api, &dispatch, Facts::ALL));
     }
     {
         // One request per query; its answer is dropped if a newer query came first.
@@ -252,15 +279,13 @@ pub fn DomainView(props: &DomainViewProps) -> Html {
         let api = props.api.clone();
         let state = state.clone();
         Callback::from(move |()| {
-            let names = state.names.failed().is_some();
-            let limits = state.limits.failed().is_some();
-            let counts = state.counts.failed().is_some();
+            let which = Facts {
+                names: state.names.failed().is_some(),
+                limits: state.limits.failed().is_some(),
+                counts: state.counts.failed().is_some(),
+            };
             state.dispatch(DomainAction::RetryingFacts);
-            if names || limits {
-                read_facts(&api, &state.dispatcher(), names);
-            } else if counts {
-                read_counts(&api, &state.dispatcher());
-            }
+            read_facts(&api, &state.dispatcher(), which);
         })
     };
 

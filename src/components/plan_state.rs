@@ -32,8 +32,15 @@ pub enum Read {
 }
 
 impl Read {
-    /// What the panel reads when it opens; the counts follow the limits that need them.
-    pub const INITIAL: [Read; 4] = [Read::Settings, Read::Names, Read::Limits, Read::Mailbox];
+    /// What the panel reads when it opens, all at once: the counts go out with the
+    /// limits rather than after them (one round trip, not two; see [`counts_on_limits`]).
+    pub const INITIAL: [Read; 5] = [
+        Read::Settings,
+        Read::Names,
+        Read::Limits,
+        Read::Mailbox,
+        Read::Counts,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +153,32 @@ pub fn counts_needed(limits: &WebmailLimits) -> bool {
         .any(|t| limits.limit_for(t).is_some())
 }
 
+/// The counts once the limits have answered. The counts are read alongside the limits,
+/// so either may answer first: a domain where no type has a limit drops them (its first
+/// page of mailboxes was read for nothing, the price of not waiting a round trip for the
+/// limits when a limit does exist); otherwise they stay as they are. The domain view
+/// keeps its counts by these two rules too.
+pub fn counts_on_limits(
+    counts: &Slot<Counts>,
+    limits: &Result<WebmailLimits, ApiError>,
+) -> Slot<Counts> {
+    match limits {
+        Ok(l) if !counts_needed(l) => Slot::NotNeeded,
+        _ => counts.clone(),
+    }
+}
+
+/// The counts' own answer: kept, unless the limits already said no limit needs them.
+pub fn counts_on_answer(
+    limits: &Slot<WebmailLimits>,
+    answer: Result<Counts, ApiError>,
+) -> Slot<Counts> {
+    match limits.ready() {
+        Some(l) if !counts_needed(l) => Slot::NotNeeded,
+        _ => Slot::from_result(answer),
+    }
+}
+
 impl Reads for PlanState {
     type Read = Read;
 
@@ -159,13 +192,6 @@ impl Reads for PlanState {
                 Read::Counts => PlanMsg::Counts(count_types(&*api).await),
             }
         })
-    }
-
-    fn follow_ups(answer: &PlanMsg) -> Vec<Read> {
-        match answer {
-            PlanMsg::Limits(Ok(l)) if counts_needed(l) => vec![Read::Counts],
-            _ => Vec::new(),
-        }
     }
 }
 
@@ -187,14 +213,11 @@ impl Reducible for PlanState {
             }
             PlanMsg::Names(r) => next.names = Slot::from_result(r),
             PlanMsg::Limits(r) => {
-                next.counts = match &r {
-                    Ok(l) if counts_needed(l) => Slot::Pending,
-                    _ => Slot::NotNeeded,
-                };
+                next.counts = counts_on_limits(&next.counts, &r);
                 next.limits = Slot::from_result(r);
             }
             PlanMsg::Mailbox(r) => next.mailbox = Slot::from_result(r),
-            PlanMsg::Counts(r) => next.counts = Slot::from_result(r),
+            PlanMsg::Counts(r) => next.counts = counts_on_answer(&next.limits, r),
             PlanMsg::Retrying => {
                 for read in self.failures().into_iter().map(|(read, _)| read) {
                     match read {
@@ -272,15 +295,9 @@ impl PlanState {
         .collect()
     }
 
-    /// What "Try again" starts: the failed reads, but not the counts when the limits
-    /// are read again (the counts follow them by themselves).
+    /// What "Try again" starts: the failed reads, all at once.
     pub fn retry_reads(&self) -> Vec<Read> {
-        let failed: Vec<Read> = self.failures().into_iter().map(|(r, _)| r).collect();
-        let limits_again = failed.contains(&Read::Limits);
-        failed
-            .into_iter()
-            .filter(|r| !(limits_again && *r == Read::Counts))
-            .collect()
+        self.failures().into_iter().map(|(r, _)| r).collect()
     }
 
     /// What the rules know: the configuration's product settings and whatever the
@@ -465,14 +482,17 @@ mod tests {
 
     /// Standard with upgrades allowed, the documented three plans, no limits.
     fn loaded() -> Rc<PlanState> {
+        loaded_with(serde_json::json!({"activesync": -1}))
+    }
+
+    /// Every read answered but the counts, which are still out unless no limit needs them.
+    fn loaded_with(domain_limits: serde_json::Value) -> Rc<PlanState> {
         Rc::new(PlanState::default())
             .reduce(PlanMsg::Settings(Ok(settings("standard", true))))
             .reduce(PlanMsg::Names(Ok(names(serde_json::json!({
                 "standard": "Basic", "activesync": "Sync", "premium": "Premium"
             })))))
-            .reduce(PlanMsg::Limits(Ok(limits(
-                serde_json::json!({"activesync": -1}),
-            ))))
+            .reduce(PlanMsg::Limits(Ok(limits(domain_limits))))
             .reduce(PlanMsg::Mailbox(Ok(mailbox(1024, 200))))
     }
 
@@ -543,25 +563,48 @@ mod tests {
     }
 
     #[test]
-    fn counts_only_with_a_positive_limit() {
+    fn counts_go_out_with_the_limits_and_stay_only_with_a_positive_limit() {
+        assert!(
+            Read::INITIAL.contains(&Read::Counts),
+            "no round trip waits for the limits"
+        );
+        let none = || limits(serde_json::json!({"standard": -1, "premium": 0}));
+        let some = || limits(serde_json::json!({"activesync": 2}));
+        let counted = || Ok(Some(BTreeMap::from([(OxType::activesync(), 1)])));
         let s = Rc::new(PlanState::default());
-        let none = limits(serde_json::json!({"standard": -1, "premium": 0}));
+        // Limits first, then the counts: kept with a limit, dropped without one.
+        let first = s.clone().reduce(PlanMsg::Limits(Ok(none())));
+        assert_eq!(first.counts, Slot::NotNeeded);
         assert_eq!(
-            PlanState::follow_ups(&PlanMsg::Limits(Ok(none.clone()))),
-            vec![]
+            first.reduce(PlanMsg::Counts(counted())).counts,
+            Slot::NotNeeded
         );
-        let none = s.clone().reduce(PlanMsg::Limits(Ok(none)));
-        assert_eq!(none.counts, Slot::NotNeeded);
-        let some = limits(serde_json::json!({"activesync": 2}));
+        let first = s.clone().reduce(PlanMsg::Limits(Ok(some())));
+        assert_eq!(first.counts, Slot::Pending, "still reading");
+        assert!(first
+            .clone()
+            .reduce(PlanMsg::Counts(counted()))
+            .counts
+            .ready()
+            .is_some());
+        // The counts first, then the limits.
+        let first = s.clone().reduce(PlanMsg::Counts(counted()));
+        assert!(first.counts.ready().is_some());
+        assert!(first
+            .clone()
+            .reduce(PlanMsg::Limits(Ok(some())))
+            .counts
+            .ready()
+            .is_some());
         assert_eq!(
-            PlanState::follow_ups(&PlanMsg::Limits(Ok(some.clone()))),
-            vec![Read::Counts]
+            first.reduce(PlanMsg::Limits(Ok(none()))).counts,
+            Slot::NotNeeded
         );
-        assert_eq!(s.reduce(PlanMsg::Limits(Ok(some))).counts, Slot::Pending);
-        assert_eq!(
-            PlanState::follow_ups(&PlanMsg::Limits(Err(ApiError::Timeout))),
-            vec![]
-        );
+        // Failed limits leave the counts to their own answer (and their own retry).
+        let failed = s.reduce(PlanMsg::Limits(Err(ApiError::Timeout)));
+        assert_eq!(failed.counts, Slot::Pending);
+        let failed = failed.reduce(PlanMsg::Counts(Err(ApiError::Timeout)));
+        assert!(failed.counts.failed().is_some());
     }
 
     #[test]
@@ -605,9 +648,7 @@ mod tests {
     fn what_is_read_again_after_each_outcome() {
         use Read::*;
         let no_counts = loaded();
-        let with_counts = loaded().reduce(PlanMsg::Limits(Ok(limits(
-            serde_json::json!({"activesync": 2}),
-        ))));
+        let with_counts = loaded_with(serde_json::json!({"activesync": 2}));
         let refused = |e: ApiError| -> Result<(), ApiError> { Err(e) };
         for (result, plain, counted) in [
             (
@@ -646,7 +687,7 @@ mod tests {
     }
 
     #[test]
-    fn try_again_reads_what_failed_and_counts_follow_limits() {
+    fn try_again_reads_what_failed_all_at_once() {
         let s = Rc::new(PlanState::default())
             .reduce(PlanMsg::Settings(Ok(settings("standard", true))))
             .reduce(PlanMsg::Names(Err(ApiError::Timeout)))
@@ -654,26 +695,23 @@ mod tests {
             .reduce(PlanMsg::Counts(Err(ApiError::Timeout)))
             .reduce(PlanMsg::Limits(Err(ApiError::Unauthorized)));
         let failed: Vec<Read> = s.failures().into_iter().map(|(r, _)| r).collect();
-        assert_eq!(failed, vec![Read::Names, Read::Limits]);
-        assert_eq!(s.retry_reads(), vec![Read::Names, Read::Limits]);
+        assert_eq!(failed, vec![Read::Names, Read::Limits, Read::Counts]);
+        assert_eq!(
+            s.retry_reads(),
+            vec![Read::Names, Read::Limits, Read::Counts]
+        );
         let s = s.reduce(PlanMsg::Retrying);
         assert_eq!(s.names, Slot::Pending);
         assert_eq!(s.limits, Slot::Pending);
+        assert_eq!(s.counts, Slot::Pending);
         assert!(s.failures().is_empty());
         // Only the counts failed: they alone are read again.
-        let s = loaded()
-            .reduce(PlanMsg::Limits(Ok(limits(
-                serde_json::json!({"activesync": 2}),
-            ))))
+        let s = loaded_with(serde_json::json!({"activesync": 2}))
             .reduce(PlanMsg::Counts(Err(ApiError::Timeout)));
         assert_eq!(s.retry_reads(), vec![Read::Counts]);
-        // Limits and counts failed: the limits bring the counts.
+        // Limits and counts failed: both go out again, side by side.
         let s = s.reduce(PlanMsg::Limits(Err(ApiError::Timeout)));
-        let s = Rc::new(PlanState {
-            counts: Slot::Failed(Rc::new(ApiError::Timeout)),
-            ..(*s).clone()
-        });
-        assert_eq!(s.retry_reads(), vec![Read::Limits]);
+        assert_eq!(s.retry_reads(), vec![Read::Limits, Read::Counts]);
         assert_eq!(s.reduce(PlanMsg::Retrying).counts, Slot::Pending);
     }
 
@@ -719,13 +757,9 @@ mod tests {
         );
         assert_eq!(reason.and_then(|r| r.quota_mb), Some(1024));
 
-        let s = loaded()
-            .reduce(PlanMsg::Limits(Ok(limits(
-                serde_json::json!({"activesync": 2}),
-            ))))
-            .reduce(PlanMsg::Counts(Ok(Some(
-                [(OxType::activesync(), 2)].into(),
-            ))));
+        let s = loaded_with(serde_json::json!({"activesync": 2})).reduce(PlanMsg::Counts(Ok(
+            Some([(OxType::activesync(), 2)].into()),
+        )));
         let options = s.options(&config());
         let reason = option(&options, "activesync").reason.clone();
         assert_eq!(
@@ -737,11 +771,7 @@ mod tests {
 
     #[test]
     fn unknown_counts_leave_the_limit_to_the_server() {
-        let s = loaded()
-            .reduce(PlanMsg::Limits(Ok(limits(
-                serde_json::json!({"activesync": 2}),
-            ))))
-            .reduce(PlanMsg::Counts(Ok(None)));
+        let s = loaded_with(serde_json::json!({"activesync": 2})).reduce(PlanMsg::Counts(Ok(None)));
         assert_eq!(s.facts(&config()).counts, None);
         assert!(
             s.failures().is_empty(),

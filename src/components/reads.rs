@@ -11,14 +11,10 @@ pub trait Reads: Reducible + 'static {
     type Read: Copy + 'static;
     /// One read, answered as the message the reducer takes.
     fn fetch(api: ApiRef, read: Self::Read) -> LocalBoxFuture<'static, Self::Action>;
-    /// The reads an answer calls for next (e.g. the counts once the limits need them).
-    fn follow_ups(_answer: &Self::Action) -> Vec<Self::Read> {
-        Vec::new()
-    }
 }
 
 /// Starts each read on its own, so they run in parallel; each answer goes to the
-/// reducer, then its follow-ups start.
+/// reducer. No read waits for another's answer (P3 in the README's "Performance").
 pub fn start_reads<S: Reads>(
     api: &ApiRef,
     reads: Vec<S::Read>,
@@ -28,10 +24,7 @@ pub fn start_reads<S: Reads>(
         let api = api.clone();
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = S::fetch(api.clone(), read).await;
-            let next = S::follow_ups(&answer);
-            dispatch.dispatch(answer);
-            start_reads(&api, next, &dispatch);
+            dispatch.dispatch(S::fetch(api, read).await);
         });
     }
 }

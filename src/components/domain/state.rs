@@ -191,8 +191,8 @@ impl DomainState {
     }
 }
 
-// The OX panel's decision of when counts are read, shared.
-use crate::components::plan_state::{counts_needed, Counts};
+// The OX panel's decision of when counts are kept, shared.
+use crate::components::plan_state::{counts_on_answer, counts_on_limits, Counts};
 
 impl Reducible for DomainState {
     type Action = DomainAction;
@@ -202,13 +202,10 @@ impl Reducible for DomainState {
         match action {
             DomainAction::Names(r) => next.names = Slot::from_result(r),
             DomainAction::Limits(r) => {
-                next.counts = match &r {
-                    Ok(l) if counts_needed(l) => Slot::Pending,
-                    _ => Slot::NotNeeded,
-                };
+                next.counts = counts_on_limits(&next.counts, &r);
                 next.limits = Slot::from_result(r);
             }
-            DomainAction::Counts(r) => next.counts = Slot::from_result(r),
+            DomainAction::Counts(r) => next.counts = counts_on_answer(&next.limits, r),
             DomainAction::CountsPending => next.counts = Slot::Pending,
             DomainAction::RetryingFacts => {
                 if next.names.failed().is_some() {
