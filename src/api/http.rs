@@ -6,8 +6,10 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use futures::future::{self, Either};
 use gloo_net::http::{Method, Request};
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use ox_core::config::{PanelConfig, MAX_TIMEOUT_MS};
 use ox_core::error::{error_from_response, parse_success, ApiError};
 use ox_core::secret::Secret;
@@ -226,18 +228,11 @@ impl Inner {
     }
 
     /// The boot script's read of the same URL: its answer, under the client's timeout
-    /// (counted from here, so never shorter than the client's own).
+    /// (counted from here, so never shorter than the client's own). The timeout does
+    /// not rely on the boot script's abort to end the wait: it wins the race by itself.
     async fn adopt(&self, early: EarlyRead, timed_out: &Rc<Cell<bool>>) -> Result<Raw, String> {
-        let response = early.response.clone();
-        let timer = {
-            let timed_out = timed_out.clone();
-            Timeout::new(self.timeout_ms, move || {
-                timed_out.set(true);
-                early.abort();
-            })
-        };
-        let outcome = async {
-            let value = JsFuture::from(response)
+        let answer = async {
+            let value = JsFuture::from(early.response.clone())
                 .await
                 .map_err(|e| js_error_text(&e))?;
             let response = value
@@ -247,10 +242,16 @@ impl Inner {
             let status = response.status();
             let body = response.binary().await.map_err(|e| e.to_string())?;
             Ok(Raw { status, body })
+        };
+        let timer = TimeoutFuture::new(self.timeout_ms);
+        match future::select(std::pin::pin!(answer), timer).await {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right(((), _)) => {
+                timed_out.set(true);
+                early.abort();
+                Err("timed out".to_owned())
+            }
         }
-        .await;
-        timer.cancel();
-        outcome
     }
 
     async fn get_json<T: DeserializeOwned>(
