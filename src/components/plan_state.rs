@@ -264,9 +264,25 @@ impl PlanState {
         self.submit == Submit::InFlight
     }
 
-    /// Nothing to show yet but the loading line.
+    /// Whether the current plan and the form are shown: once the settings are read and
+    /// the single reads whose answers they show (plan names, usage, limits) have
+    /// answered, either way. They then appear in one step: a plan name replacing its
+    /// type, or the usage line arriving, would move everything below at a narrow width
+    /// (layout shift). The counts may take longer (up to 20 pages) and only ever change
+    /// an option's verdict.
+    pub fn content_ready(&self) -> bool {
+        self.settings.ready().is_some()
+            && ![
+                matches!(self.names, Slot::Pending),
+                matches!(self.mailbox, Slot::Pending),
+                matches!(self.limits, Slot::Pending),
+            ]
+            .contains(&true)
+    }
+
+    /// Nothing to show yet but the loading line (a failed settings read shows its failure).
     pub fn first_load(&self) -> bool {
-        matches!(self.settings, Slot::Pending)
+        !self.content_ready() && self.settings.failed().is_none()
     }
 
     /// Some read is still unanswered: the panel keeps the room its content will take.
@@ -508,12 +524,37 @@ mod tests {
         let s = Rc::new(PlanState::default());
         assert!(s.reading());
         let s = s.reduce(PlanMsg::Settings(Ok(settings("standard", true))));
-        assert!(!s.first_load());
         assert!(s.reading(), "names, limits and the mailbox are still out");
         // -1: no limit, so no counts are read.
         assert!(!loaded().reading());
         let failed = loaded().reduce(PlanMsg::Mailbox(Err(ApiError::Timeout)));
         assert!(!failed.reading(), "a failed read is answered");
+    }
+
+    #[test]
+    fn the_plan_shows_in_one_step_once_its_single_reads_answered() {
+        let s =
+            Rc::new(PlanState::default()).reduce(PlanMsg::Settings(Ok(settings("standard", true))));
+        assert!(
+            !s.content_ready() && s.first_load(),
+            "names, usage and limits are out"
+        );
+        let s = s
+            .reduce(PlanMsg::Names(Err(ApiError::Timeout)))
+            .reduce(PlanMsg::Mailbox(Ok(mailbox(1024, 200))));
+        assert!(!s.content_ready(), "the limits are still out");
+        let s = s.reduce(PlanMsg::Limits(Ok(limits(
+            serde_json::json!({"activesync": 2}),
+        ))));
+        assert!(
+            s.content_ready() && !s.first_load(),
+            "a failed read is answered too"
+        );
+        assert_eq!(s.counts, Slot::Pending, "the counts are not waited for");
+        // A failed settings read is shown as such, not as loading.
+        let failed =
+            Rc::new(PlanState::default()).reduce(PlanMsg::Settings(Err(ApiError::Timeout)));
+        assert!(!failed.content_ready() && !failed.first_load());
     }
 
     #[test]

@@ -124,11 +124,11 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                 </div>
             }
             <LoadFailures {failures} {on_retry} />
-            if let Some(current) = current {
+            if let (Some(current), true) = (current, state.content_ready()) {
                 <PlanCurrent name={state.plan_name(&current.r#type)} plan={current}
                     mailbox={state.mailbox.ready().cloned()} />
             }
-            if let Some(allow) = state.allow_option(&props.config) {
+            if let (Some(allow), true) = (state.allow_option(&props.config), state.content_ready()) {
                 <PlanForm options={state.options(&props.config)} {allow}
                     summary={state.summary()} locked={state.locked()}
                     can_submit={state.to_send(&props.config).is_some()}

@@ -201,8 +201,13 @@ pub fn parse_success<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T,
     }
     let body = strip_bom(body);
     let body: &[u8] = if is_blank(body) { b"null" } else { body };
-    serde_json::from_slice(body).map_err(|e| ApiError::InvalidBody {
+    let invalid = |e: serde_json::Error| ApiError::InvalidBody {
         status,
         detail: e.to_string(),
-    })
+    };
+    // Through one `Value`: the JSON text parser is then compiled once, for `Value`,
+    // instead of once into every answer type's `Deserialize` (the wasm's size; a type
+    // error's detail loses its line and column, which nobody is shown).
+    let value: Value = serde_json::from_slice(body).map_err(invalid)?;
+    T::deserialize(value).map_err(invalid)
 }
