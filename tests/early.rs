@@ -3,16 +3,14 @@
 //! timeout; a malformed hand-over is ignored.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+mod support;
 
-use ox_core::config::parse_config_json;
 use ox_core::error::ApiError;
-use ox_core::secret::Secret;
 use ox_core::types::BillingStatus;
 use ox_panel::api::early::EarlyReads;
 use ox_panel::api::http::HttpApi;
 use ox_panel::api::Api;
+use support::http_client;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -38,18 +36,7 @@ extern "C" {
 const OPEN: &str = r#"{"billingStatus": "open", "links": []}"#;
 
 fn client(auth: Option<&str>, timeout_ms: Option<u32>, early: &JsValue) -> HttpApi {
-    let mut cfg = parse_config_json(
-        r#"{"apiBase": "/no-api", "account": "test", "domain": "test.com", "mailbox": "john.smith"}"#,
-    )
-    .unwrap_or_else(|e| panic!("test config: {e}"));
-    cfg.timeout_ms = timeout_ms;
-    HttpApi::new(
-        &cfg,
-        Rc::new(RefCell::new(auth.map(Secret::new))),
-        Rc::new(|| {}),
-        Rc::new(Cell::new(true)),
-        Rc::new(EarlyReads::from_js(early)),
-    )
+    http_client(auth, timeout_ms, EarlyReads::from_js(early))
 }
 
 fn status(result: Result<ox_core::types::BlackberryStatus, ApiError>) -> Option<BillingStatus> {

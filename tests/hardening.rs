@@ -5,11 +5,7 @@
 
 mod support;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use ox_core::error::ApiError;
-use ox_core::secret::Secret;
 use ox_core::types::BlackberryAction;
 use ox_panel::api::http::HttpApi;
 use ox_panel::api::Api;
@@ -112,17 +108,7 @@ fn set_authorization_throws_on_a_bad_value_and_keeps_the_old_one() {
 }
 
 fn client(auth: Option<&str>, timeout_ms: Option<u32>) -> HttpApi {
-    let mut cfg = config(
-        r#"{"apiBase": "/no-api", "account": "test", "domain": "test.com", "mailbox": "john.smith"}"#,
-    );
-    cfg.timeout_ms = timeout_ms;
-    HttpApi::new(
-        &cfg,
-        Rc::new(RefCell::new(auth.map(Secret::new))),
-        Rc::new(|| {}),
-        Rc::new(std::cell::Cell::new(true)),
-        Rc::default(),
-    )
+    http_client(auth, timeout_ms, Default::default())
 }
 
 #[wasm_bindgen_test]

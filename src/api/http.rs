@@ -161,7 +161,10 @@ impl Inner {
         let timed_out = Rc::new(Cell::new(false));
         let outcome = match early {
             Some(early) => self.adopt(early, &timed_out).await,
-            None => self.fetch(method, url, body, pool, &timed_out).await?,
+            None => {
+                self.fetch(method, url, body, pool, has_auth, &timed_out)
+                    .await?
+            }
         };
         match outcome {
             Ok(raw) => {
@@ -182,6 +185,7 @@ impl Inner {
         url: &str,
         body: Option<String>,
         pool: Pool,
+        has_auth: bool,
         timed_out: &Rc<Cell<bool>>,
     ) -> Result<Result<Raw, String>, ApiError> {
         let controller = AbortController::new()
@@ -190,7 +194,6 @@ impl Inner {
         init.set_method(method.as_str());
         init.set_headers(self.headers()?.as_ref());
         init.set_signal(Some(&controller.signal()));
-        let has_auth = self.auth.borrow().is_some();
         match (has_auth, pool) {
             (false, _) => init.set_credentials(RequestCredentials::Include),
             (true, Pool::Shared) => {}

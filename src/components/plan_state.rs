@@ -272,14 +272,7 @@ impl PlanState {
     /// customer's finger. The reads go out together, so this waits for the slowest one
     /// (for the counts of a domain over 500 mailboxes, a few pages more).
     pub fn content_ready(&self) -> bool {
-        self.settings.ready().is_some()
-            && ![
-                matches!(self.names, Slot::Pending),
-                matches!(self.mailbox, Slot::Pending),
-                matches!(self.limits, Slot::Pending),
-                matches!(self.counts, Slot::Pending),
-            ]
-            .contains(&true)
+        self.settings.ready().is_some() && !self.reading()
     }
 
     /// Nothing to show yet but the loading line (a failed settings read shows its failure).

@@ -112,6 +112,7 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
         .map(|(read, e)| (what(read), e))
         .collect();
     let current = state.current();
+    let ready = state.content_ready();
     html! {
         <section class="oxp-panel" data-testid="webmail-panel" aria-labelledby={(*heading_id).clone()}>
             <h2 class="oxp-panel-title" id={(*heading_id).clone()}>{ i18n.tr(&Msg::WebmailHeading) }</h2>
@@ -124,11 +125,11 @@ pub fn WebmailPanel(props: &WebmailPanelProps) -> Html {
                 </div>
             }
             <LoadFailures {failures} {on_retry} />
-            if let (Some(current), true) = (current, state.content_ready()) {
+            if let (Some(current), true) = (current, ready) {
                 <PlanCurrent name={state.plan_name(&current.r#type)} plan={current}
                     mailbox={state.mailbox.ready().cloned()} />
             }
-            if let (Some(allow), true) = (state.allow_option(&props.config), state.content_ready()) {
+            if let (Some(allow), true) = (state.allow_option(&props.config), ready) {
                 <PlanForm options={state.options(&props.config)} {allow}
                     summary={state.summary()} locked={state.locked()}
                     can_submit={state.to_send(&props.config).is_some()}

@@ -208,6 +208,26 @@ pub fn config(json: &str) -> PanelConfig {
     parse_config_json(json).unwrap_or_else(|e| panic!("test config: {e}"))
 }
 
+/// The real HTTP client on the test server's `/no-api` (which answers 404 to anything),
+/// with `auth`, `timeout_ms` and the boot script's `early` reads.
+pub fn http_client(
+    auth: Option<&str>,
+    timeout_ms: Option<u32>,
+    early: ox_panel::api::early::EarlyReads,
+) -> ox_panel::api::http::HttpApi {
+    let mut cfg = config(
+        r#"{"apiBase": "/no-api", "account": "test", "domain": "test.com", "mailbox": "john.smith"}"#,
+    );
+    cfg.timeout_ms = timeout_ms;
+    ox_panel::api::http::HttpApi::new(
+        &cfg,
+        Rc::new(RefCell::new(auth.map(ox_core::secret::Secret::new))),
+        Rc::new(|| {}),
+        Rc::new(std::cell::Cell::new(true)),
+        Rc::new(early),
+    )
+}
+
 pub fn default_config() -> PanelConfig {
     config(r#"{"account": "test", "domain": "test.com", "mailbox": "john.smith"}"#)
 }
