@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -156,6 +157,23 @@ async function control(baseUrl, method, path, body) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/**
+ * Registers the current suite's `before`/`after` hooks: one emulator (`startEmulator`'s
+ * options) and one browser, started side by side, stopped after the suite. Returns the
+ * object that holds them (`emulator`, `browser`) once `before` has run.
+ */
+export function emulatorAndBrowser(emulatorOptions) {
+  const suite = {};
+  before(async () => {
+    [suite.emulator, suite.browser] = await Promise.all([startEmulator(emulatorOptions), launchBrowser()]);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.emulator?.stop();
+  });
+  return suite;
 }
 
 /** Replaces the emulator's whole state with a fixture (object or e2e/fixtures name). */

@@ -7,18 +7,17 @@
 //   headers and their number are the same as with the module reading alone (a boot
 //   script that only mounts), so each early read was taken over, and a page the module
 //   refuses (an apiBase from the address, a dot name) got none.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   assertNoProblems,
-  launchBrowser,
+  emulatorAndBrowser,
   markRequestLog,
   newPage,
   openStandalone,
   poll,
   requests,
   resetDemo,
-  startEmulator,
   waitForTestId,
 } from "../lib/harness.mjs";
 
@@ -91,19 +90,10 @@ async function load(browser, baseUrl, { query, config, moduleOnly }) {
 }
 
 describe("early reads", () => {
-  let emulator;
-  let browser;
-
-  before(async () => {
-    [emulator, browser] = await Promise.all([startEmulator(), launchBrowser()]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await emulator?.stop();
-  });
+  const suite = emulatorAndBrowser();
 
   test("the first reads go out before the .wasm arrives, and none is sent twice", async () => {
+    const { emulator, browser } = suite;
     await resetDemo(emulator.baseUrl);
     const page = await newPage(browser);
     try {
@@ -155,6 +145,7 @@ describe("early reads", () => {
 
   for (const { name, query, config } of pages) {
     test(`the same requests as the module alone: ${name}`, async () => {
+      const { emulator, browser } = suite;
       const alone = await load(browser, emulator.baseUrl, { query, config, moduleOnly: true });
       const early = await load(browser, emulator.baseUrl, { query, config, moduleOnly: false });
       assert.deepEqual(early.log, alone.log, "the emulator saw the same requests, each as often");
