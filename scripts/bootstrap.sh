@@ -6,8 +6,10 @@
 #
 # demo: wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock's wasm-bindgen), wasm-opt
 #       (npm binaryen), the cargo dependencies (Trunk runs cargo offline).
-# test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, e2e/'s npm packages,
-#       and Schemathesis (PyPI, pinned, in a virtualenv under the tools dir).
+# test: the above, plus rustfmt/clippy, Debian chromium + chromium-driver, firefox-esr,
+#       webkit2gtk-driver and xvfb, geckodriver (crates.io, pinned), e2e/'s npm packages
+#       (playwright-core, selenium-webdriver), and Schemathesis (PyPI, pinned, in a
+#       virtualenv under the tools dir).
 # bench: the test tools, plus bench/'s npm packages (Lighthouse, pinned).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -177,8 +179,33 @@ if ((want_test)); then
     installed "chromium + chromium-driver"
   fi
 
+  # The other engines customers use (e2e/engines/, and the wasm tests in Firefox):
+  # Firefox ESR, WebKitGTK's WebKitWebDriver with its MiniBrowser, and Xvfb for
+  # MiniBrowser's window (it needs a display even when nobody looks). Debian's, about
+  # 2 min; geckodriver from crates.io below.
+  deb_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || true; }
+  if [[ -x /usr/bin/firefox-esr && -x /usr/bin/WebKitWebDriver && -x /usr/bin/Xvfb && -x /usr/bin/xvfb-run ]] &&
+    compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null; then
+    skip "firefox-esr $(deb_version firefox-esr), webkit2gtk-driver $(deb_version webkit2gtk-driver), xvfb (Debian)"
+  else
+    installing "firefox-esr webkit2gtk-driver xvfb (Debian)"
+    apt_install firefox-esr webkit2gtk-driver xvfb
+    compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null ||
+      ox_die "webkit2gtk-driver installed no MiniBrowser under /usr/lib/*/webkit2gtk-4.1/"
+    installed "firefox-esr $(deb_version firefox-esr), webkit2gtk-driver $(deb_version webkit2gtk-driver), xvfb"
+  fi
+
+  if [[ "$(first_line "$OX_GECKODRIVER" --version)" == "geckodriver $OX_GECKODRIVER_VERSION"* ]]; then
+    skip "geckodriver $OX_GECKODRIVER_VERSION"
+  else
+    # --locked: its own lock file builds with this rustc (about 4 min cold).
+    installing "geckodriver $OX_GECKODRIVER_VERSION (cargo install, about 4 min cold)"
+    cargo install geckodriver --version "$OX_GECKODRIVER_VERSION" --locked
+    installed "geckodriver $OX_GECKODRIVER_VERSION"
+  fi
+
   E2E_STAMP="e2e/node_modules/.ox-package-lock.json"
-  if [[ -d e2e/node_modules/playwright-core ]] && cmp -s e2e/package-lock.json "$E2E_STAMP"; then
+  if [[ -d e2e/node_modules/playwright-core && -d e2e/node_modules/selenium-webdriver ]] && cmp -s e2e/package-lock.json "$E2E_STAMP"; then
     skip "e2e npm packages (e2e/package-lock.json unchanged)"
   else
     installing "e2e npm packages (npm ci in e2e/)"

@@ -9,6 +9,8 @@ OX_TRUNK_VERSION="0.21.14"
 OX_BINARYEN_VERSION="132"
 OX_ESBUILD_VERSION="0.28.2"
 OX_SCHEMATHESIS_VERSION="4.32.5"
+# geckodriver (crates.io): Firefox's WebDriver, for the wasm tests and the engines suite.
+OX_GECKODRIVER_VERSION="0.37.1"
 OX_WASM_TARGET="wasm32-unknown-unknown"
 
 # ---- environment ----
@@ -28,6 +30,9 @@ OX_TARGET_DIR="${CARGO_TARGET_DIR:-$OX_ROOT/target}"
 export PATH="$OX_BINARYEN_DIR/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Not exported as GECKODRIVER: wasm-bindgen-test-runner would then pick Firefox for every
+# run (./x wasm_tests names one driver per run). e2e/engines/harness.mjs reads it too.
+export OX_GECKODRIVER="${OX_GECKODRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver}"
 
 # ---- output ----
 if [[ -t 1 && -z "${NO_COLOR:-}" ]]; then
