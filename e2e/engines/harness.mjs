@@ -21,7 +21,7 @@ import { after, before, describe } from "node:test";
 import webdriver from "selenium-webdriver";
 import http from "selenium-webdriver/http/index.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../lib/harness.mjs";
-import { TARGET, TIMEOUT, defaultDist, poll, requests, startEmulator } from "../lib/emulator.mjs";
+import { ROOT, TARGET, TIMEOUT, defaultDist, poll, requests, startEmulator } from "../lib/emulator.mjs";
 
 const { Capabilities, Key, WebDriver } = webdriver;
 
@@ -34,6 +34,8 @@ export { Key };
 export const SCREENSHOT_DIR = join(TARGET, "e2e-screenshots", "engines");
 
 const CARGO_BIN = join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin");
+/** The browsers' WebDriver capabilities of the wasm tests: Firefox's come from here too. */
+const WEBDRIVER_JSON = JSON.parse(readFileSync(join(ROOT, "webdriver.json"), "utf8"));
 
 /** The first of `paths` that exists, else the first (for the error message). */
 const firstExisting = (...paths) => paths.find((p) => p && existsSync(p)) ?? paths.find(Boolean);
@@ -75,24 +77,18 @@ export const ENGINES = {
     name: "Firefox",
     driver: () => firstExisting(process.env.OX_GECKODRIVER, join(CARGO_BIN, "geckodriver"), "/usr/bin/geckodriver"),
     args: (port) => ["--host", "127.0.0.1", "--port", String(port)],
-    capabilities: () => ({
-      browserName: "firefox",
-      "moz:firefoxOptions": {
-        binary: firstExisting(process.env.OX_FIREFOX, "/usr/bin/firefox-esr", "/usr/bin/firefox"),
-        args: ["-headless"],
-        // No outside network here: nothing to update, report or fetch in the background.
-        prefs: {
-          "app.update.disabledForTesting": true,
-          "browser.shell.checkDefaultBrowser": false,
-          "datareporting.policy.dataSubmissionEnabled": false,
-          "network.captive-portal-service.enabled": false,
-          "network.connectivity-service.enabled": false,
-          "browser.safebrowsing.update.enabled": false,
-          "extensions.update.enabled": false,
-          "app.normandy.enabled": false,
+    // Binary and prefs as the wasm tests' (webdriver.json), headless as the runner makes it.
+    capabilities: () => {
+      const options = WEBDRIVER_JSON["moz:firefoxOptions"];
+      return {
+        browserName: "firefox",
+        "moz:firefoxOptions": {
+          ...options,
+          binary: process.env.OX_FIREFOX ?? options.binary,
+          args: [...(options.args ?? []), "-headless"],
         },
-      },
-    }),
+      };
+    },
   },
   webkit: {
     name: "WebKit",
