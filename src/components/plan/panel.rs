@@ -48,7 +48,7 @@ fn submit(state: &UseReducerHandle<PlanState>, props: &WebmailPanelProps) {
         let result = api.put_webmail(change.update.clone()).await;
         if let Err(e @ (ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_))) = &result {
             // The client rules allowed this, so the server knows a rule we do not.
-            let body = serde_json::to_string(&change.update).unwrap_or_default();
+            let body = crate::api::json::to_text(&change.update).unwrap_or_default();
             web_sys::console::warn_1(
                 &format!(
                     "ox-panel: rule gap: the client allowed {body} but the server answered: {e}"
