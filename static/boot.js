@@ -1,6 +1,6 @@
 // Starts the standalone page. A file of its own, not an inline script: the page is served
 // under "script-src 'self' 'wasm-unsafe-eval'". Trunk copies it next to ox-panel.js.
-import { load, needsDomain } from "./ox-panel-modules.js";
+import { load, pageNeedsDomain } from "./ox-panel-modules.js";
 
 const root = document.getElementById("ox-panel-root");
 
@@ -88,30 +88,14 @@ function showFallback() {
   else document.body.append(message);
 }
 
-// Which module the page needs: the query string's overrides as the module applies them
-// (ox_core::config::apply_query_overrides), then ox-panel-modules.js's rule.
-const SECTIONS = new Set(["webmail", "blackberry", "domain"]);
-function showsDomain() {
-  try {
-    const element = document.getElementById("ox-panel-config");
-    const config = (element && JSON.parse(element.textContent)) || {};
-    const query = new URLSearchParams(location.search);
-    let sections = config.sections;
-    const asked = query.get("sections");
-    if (asked === "") sections = null;
-    else if (asked !== null && asked.split(",").every((n) => SECTIONS.has(n.trim()))) sections = asked;
-    const mailbox = query.has("mailbox") ? query.get("mailbox") : config.mailbox;
-    return needsDomain(sections, mailbox);
-  } catch {
-    // An unreadable configuration: the mailbox module says what is wrong with it.
-    return false;
-  }
-}
+// The module first: the glue and the .wasm must not queue behind the early reads for one
+// of the browser's six connections to the origin (a slow API would hold the code back).
+const module = load(pageNeedsDomain());
 const early = earlyReads();
 
 let mountStandalone;
 try {
-  const glue = await load(showsDomain());
+  const glue = await module;
   mountStandalone = glue.mountStandalone;
 } catch (error) {
   console.error("ox-panel failed to load:", error);

@@ -21,6 +21,30 @@ export function needsDomain(sections, mailbox) {
   return mailbox == null || mailbox === "";
 }
 
+const SECTIONS = new Set(["webmail", "blackberry", "domain"]);
+
+/**
+ * The standalone page's choice: its configuration element and the address's overrides, as
+ * the module applies them (ox_core::config::apply_query_overrides: an empty `sections`
+ * clears it, one with an unknown name is ignored; an empty `mailbox` is none), then
+ * `needsDomain`. An unreadable configuration: false (the mailbox module says what is wrong).
+ */
+export function pageNeedsDomain(doc = document, search = location.search) {
+  try {
+    const element = doc.getElementById("ox-panel-config");
+    const config = (element && JSON.parse(element.textContent)) || {};
+    const query = new URLSearchParams(search);
+    let sections = config.sections;
+    const asked = query.get("sections");
+    if (asked === "") sections = null;
+    else if (asked !== null && asked.split(",").every((n) => SECTIONS.has(n.trim()))) sections = asked;
+    const mailbox = query.has("mailbox") ? query.get("mailbox") : config.mailbox;
+    return needsDomain(sections, mailbox);
+  } catch {
+    return false;
+  }
+}
+
 const loading = new Map();
 
 /**
