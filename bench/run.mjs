@@ -2,7 +2,9 @@
 // is ./x test's). Needs the release bundle (OX_BENCH_DIST, default dist/, with its .br/.gz
 // files) and the release emulator (OX_EMULATOR_BIN). One emulator with --latency-ms 50
 // (every /api answer 50 ms late, the files not), one headless Chromium, then:
-//   P1 size        every file the standalone page loads: raw, gzip -9, brotli q11, total
+//   P1 size        every file the standalone page loads in the browser, the mailbox page
+//                  (?mailbox=john.smith) and the domain page (sections=domain) each:
+//                  raw, gzip -9, brotli q11 of each file, and the page's total
 //   P2 time        navigation -> the `oxp:data-rendered` mark, against the floor page
 //                  (bench/floor.html: the same reads by hand) -> `floor:data-rendered`;
 //                  OX_BENCH_RUNS (default 15) cold loads each, a fresh browser context
@@ -22,7 +24,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, startEmulator, resetFixture, requests, CHROMIUM, CHROMIUM_ARGS } from "../e2e/lib/harness.mjs";
 import { generatedFixture, generatedName } from "../e2e/lib/generate-domain.mjs";
-import { brotli, gzip, PAGE_FILES } from "../scripts/lib/compress.mjs";
+import { brotli, gzip } from "../scripts/lib/compress.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = join(ROOT, "target", "bench");
@@ -60,17 +62,6 @@ for (const file of ["floor.html", "floor.js"]) {
   writeFileSync(join(served, `${file}.gz`), gzip(data));
 }
 
-// ------------------------------------------------------------------ P1 size
-const sizeRows = PAGE_FILES.map((file) => {
-  const data = readFileSync(join(DIST, file));
-  return { file, raw: data.length, gzip: gzip(data).length, brotli: brotli(data).length };
-});
-const sizeTotal = ["raw", "gzip", "brotli"].reduce(
-  (t, k) => ({ ...t, [k]: sizeRows.reduce((s, r) => s + r[k], 0) }),
-  { file: "total" },
-);
-const P1 = { files: sizeRows, total: sizeTotal, targetBrotliBytes: 45 * 1024 };
-
 const emulator = await startEmulator({ dist: served, args: ["--latency-ms", String(LATENCY_MS)] });
 const base = emulator.baseUrl;
 const browser = await launchBrowser();
@@ -78,6 +69,44 @@ const chromiumVersion = browser.version();
 const results = {};
 
 try {
+  // ---------------------------------------------------------------- P1 size
+  // What each kind of standalone page really loads: every file of the bundle the browser
+  // requested until the page showed its data and the network went idle (a lazily loaded
+  // file counts), sized from the bundle as built.
+  const PAGES_MEASURED = {
+    mailbox: { query: "?mailbox=john.smith", shown: "[data-testid=current-plan]", targetBrotliBytes: 90 * 1024 },
+    domain: { query: "?domain=big-domain.com&mailbox=&sections=domain", shown: "[data-testid=mailbox-row]", targetBrotliBytes: 130 * 1024 },
+  };
+  results.P1 = { pages: {} };
+  for (const [kind, { query, shown, targetBrotliBytes }] of Object.entries(PAGES_MEASURED)) {
+    await resetFixture(base);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const loaded = new Set();
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.origin === base && !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/__")) {
+          loaded.add(url.pathname === "/" ? "index.html" : url.pathname.slice(1));
+        }
+      });
+      await page.goto(`${base}/${query}`);
+      await page.locator(shown).first().waitFor({ timeout: TIMEOUT });
+      await page.waitForLoadState("networkidle");
+      const files = [...loaded].sort().map((file) => {
+        const data = readFileSync(join(DIST, file));
+        return { file, raw: data.length, gzip: gzip(data).length, brotli: brotli(data).length };
+      });
+      const total = ["raw", "gzip", "brotli"].reduce(
+        (t, k) => ({ ...t, [k]: files.reduce((sum, f) => sum + f[k], 0) }),
+        { file: "total" },
+      );
+      results.P1.pages[kind] = { query, files, total, targetBrotliBytes };
+    } finally {
+      await context.close();
+    }
+  }
+
   // ---------------------------------------------------------------- P2 + P3 reads
   // One cold load: a fresh context (empty HTTP cache, no compiled wasm), navigation to the
   // mark, then the API reads the page made (emulator log, Resource Timing).
@@ -272,7 +301,10 @@ try {
   await resetFixture(base);
 
   // ---------------------------------------------------------------- P6 Lighthouse
-  results.P6 = { runs: [], target: "performance >= 0.95 mobile, 1.0 desktop; CLS <= 0.02; a11y and best practices 1.0" };
+  results.P6 = {
+    runs: [],
+    target: "performance mobile >= 0.97 standalone, >= 0.95 host example; desktop 1.0; CLS <= 0.02; a11y and best practices 1.0",
+  };
   const lighthouseVersion = JSON.parse(readFileSync(join(ROOT, "bench", "node_modules", "lighthouse", "package.json"), "utf8")).version;
   results.P6.lighthouse = lighthouseVersion;
   for (const [name, path] of [["standalone", "/"], ["host example", "/host-example.html"]]) {
@@ -344,15 +376,17 @@ let commit = "unknown";
 try {
   commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
 } catch {}
-const report = { date: new Date().toISOString(), commit, machine, P1, ...results };
+const report = { date: new Date().toISOString(), commit, machine, ...results };
 writeFileSync(join(OUT_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
 
-const { P2, P3, P4, P5, P6 } = results;
+const { P1, P2, P3, P4, P5, P6 } = results;
 const rows = [
-  ["P1 size (brotli q11, total)", `${fmt(P1.total.brotli)} B`, `<= ${fmt(P1.targetBrotliBytes)} B`],
-  ...P1.files.map((f) => [`   ${f.file}`, `${fmt(f.raw)} raw / ${fmt(f.gzip)} gz / ${fmt(f.brotli)} br`, ""]),
-  [`P2 time to data, median (${P2.runs} cold loads)`, `app ${P2.app.median} ms, floor ${P2.floor.median} ms: x${P2.ratioMedian}`, "<= x1.5"],
-  ["P2 time to data, p90", `app ${P2.app.p90} ms, floor ${P2.floor.p90} ms: x${P2.ratioP90}`, "<= x1.5"],
+  ...Object.entries(P1.pages).flatMap(([kind, p]) => [
+    [`P1 ${kind} page (brotli q11, total)`, `${fmt(p.total.brotli)} B`, `<= ${fmt(p.targetBrotliBytes)} B`],
+    ...p.files.map((f) => [`   ${f.file}`, `${fmt(f.raw)} raw / ${fmt(f.gzip)} gz / ${fmt(f.brotli)} br`, ""]),
+  ]),
+  [`P2 time to data, median (${P2.runs} cold loads)`, `app ${P2.app.median} ms, floor ${P2.floor.median} ms: x${P2.ratioMedian}`, "<= x1.3"],
+  ["P2 time to data, p90", `app ${P2.app.p90} ms, floor ${P2.floor.p90} ms: x${P2.ratioP90}`, "<= x1.3"],
   ["P3 reads per mount", `${P3.readsPerMount} GETs (${P3.distinctPaths} distinct; floor ${P3.floorReads})`, "minimum"],
   ["P3 reads' wall / slowest read", `x${P3.wallOverSlowestMedian} median, x${P3.wallOverSlowestMax} max (${P3.wallMsMedian} / ${P3.slowestReadMsMedian} ms)`, "<= x1.2"],
   ["P3 PUTs per confirmed change", `${P3.putsPerConfirmedChange}`, "1"],
@@ -365,7 +399,7 @@ const rows = [
   ...P6.runs.map((r) => [
     `P6 Lighthouse ${r.page}, ${r.preset}`,
     `perf ${r.performance}, a11y ${r.accessibility}, bp ${r.bestPractices}, CLS ${r.cls}, LCP ${r.lcpMs} ms`,
-    r.preset === "mobile" ? ">= 0.95, 1, 1, <= 0.02" : "1, 1, 1, <= 0.02",
+    r.preset === "desktop" ? "1, 1, 1, <= 0.02" : `>= ${r.page === "standalone" ? "0.97" : "0.95"}, 1, 1, <= 0.02`,
   ]),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));

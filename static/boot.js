@@ -1,5 +1,7 @@
 // Starts the standalone page. A file of its own, not an inline script: the page is served
 // under "script-src 'self' 'wasm-unsafe-eval'". Trunk copies it next to ox-panel.js.
+import { load, pageNeedsDomain } from "./ox-panel-modules.js";
+
 const root = document.getElementById("ox-panel-root");
 
 // ---- Early reads ----
@@ -86,12 +88,14 @@ function showFallback() {
   else document.body.append(message);
 }
 
+// The module first: the glue and the .wasm must not queue behind the early reads for one
+// of the browser's six connections to the origin (a slow API would hold the code back).
+const module = load(pageNeedsDomain());
 const early = earlyReads();
 
 let mountStandalone;
 try {
-  const glue = await import("./ox-panel.js");
-  await glue.default();
+  const glue = await module;
   mountStandalone = glue.mountStandalone;
 } catch (error) {
   console.error("ox-panel failed to load:", error);

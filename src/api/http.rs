@@ -11,7 +11,7 @@ use gloo_net::http::{Method, Request};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use ox_core::config::{PanelConfig, MAX_TIMEOUT_MS};
-use ox_core::error::{error_from_response, parse_success, ApiError};
+use ox_core::error::{parse_body, ApiError, JsonBody};
 use ox_core::secret::Secret;
 use ox_core::types::{
     BlackberryAction, BlackberryActionRequest, BlackberryStatistics, BlackberryStatus, MailboxInfo,
@@ -69,7 +69,7 @@ enum Pool {
 
 struct Raw {
     status: u16,
-    body: Vec<u8>,
+    body: JsonBody,
 }
 
 impl HttpApi {
@@ -222,7 +222,7 @@ impl Inner {
         let outcome = async {
             let response = request.send().await?;
             let status = response.status();
-            let body = response.binary().await?;
+            let body = super::json::parse(&response.text().await?);
             Ok::<_, gloo_net::Error>(Raw { status, body })
         }
         .await;
@@ -243,8 +243,11 @@ impl Inner {
                 .map_err(|_| "the early read did not give a response".to_owned())?;
             let response = gloo_net::http::Response::from(response);
             let status = response.status();
-            let body = response.binary().await.map_err(|e| e.to_string())?;
-            Ok(Raw { status, body })
+            let text = response.text().await.map_err(|e| e.to_string())?;
+            Ok(Raw {
+                status,
+                body: super::json::parse(&text),
+            })
         };
         let timer = TimeoutFuture::new(self.timeout_ms);
         match future::select(std::pin::pin!(answer), timer).await {
@@ -263,11 +266,7 @@ impl Inner {
     ) -> Result<T, ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
         let raw = self.send(Method::GET, &url, None, Pool::Shared).await?;
-        if (200..300).contains(&raw.status) {
-            parse_success(raw.status, &raw.body)
-        } else {
-            Err(error_from_response(raw.status, &raw.body))
-        }
+        parse_body(raw.status, raw.body)
     }
 
     /// A write whose success answer has no body (204 or 202): its 2xx status.
@@ -281,7 +280,7 @@ impl Inner {
         let raw = self.send(Method::PUT, &url, Some(body), pool).await?;
         // A write's success has no body (or JSON); a 2xx with anything else (a proxy's
         // HTML page, a cut answer) is not the API's, so the change is not confirmed.
-        parse_success::<IgnoredAny>(raw.status, &raw.body).map(|_| raw.status)
+        parse_body::<IgnoredAny>(raw.status, raw.body).map(|_| raw.status)
     }
 }
 
@@ -294,7 +293,7 @@ fn js_error_text(error: &JsValue) -> String {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(|e| ApiError::Network(e.to_string()))
+    super::json::to_text(value).map_err(ApiError::Network)
 }
 
 impl Api for HttpApi {

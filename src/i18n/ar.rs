@@ -5,7 +5,9 @@
 
 use ox_core::types::{BillingStatus, BlackberryAction};
 
-use super::{DomainMsg, Msg};
+#[cfg(feature = "domain")]
+use super::DomainMsg;
+use super::Msg;
 
 pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
     let s = |t: &str| Some(t.to_owned());
@@ -108,6 +110,7 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
             }
         }),
         Msg::ServerWordsLabel => s("نص الخادم:"),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => domain(m),
         // Left to English on purpose: labels, explanations, reasons, errors and outcomes.
         Msg::ConfigError { .. }
@@ -177,6 +180,7 @@ fn confirm_body(action: BlackberryAction, device: Option<&str>, user: &str) -> S
     }
 }
 
+#[cfg(feature = "domain")]
 /// Arabic's plural categories (CLDR: zero, one, two, few, many, other), computed here:
 /// `Intl.PluralRules` would give the same for whole numbers at the cost of a JS call.
 #[derive(Debug, PartialEq, Eq)]
@@ -189,6 +193,7 @@ enum Plural {
     Other,
 }
 
+#[cfg(feature = "domain")]
 fn plural(n: u64) -> Plural {
     match (n, n % 100) {
         (0, _) => Plural::Zero,
@@ -200,6 +205,7 @@ fn plural(n: u64) -> Plural {
     }
 }
 
+#[cfg(feature = "domain")]
 /// "n mailboxes" in the nominative.
 fn mailboxes(n: u64) -> String {
     match plural(n) {
@@ -211,6 +217,7 @@ fn mailboxes(n: u64) -> String {
     }
 }
 
+#[cfg(feature = "domain")]
 fn domain(msg: &DomainMsg<'_>) -> Option<String> {
     use DomainMsg::*;
     let s = |t: &str| Some(t.to_owned());
@@ -297,14 +304,21 @@ mod tests {
             Msg::BbDeviceHeading,
             Msg::BbActionsHeading,
             Msg::BbActivityHeading,
-            Msg::Domain(DomainMsg::LimitsHeading),
-            Msg::Domain(DomainMsg::BulkHeading),
-            Msg::Domain(DomainMsg::MailboxHeading { mailbox: "m" }),
             // buttons
             Msg::TryAgain,
             Msg::Submit,
             Msg::Submitting,
             Msg::BbCancel,
+            // confirmation dialog
+            Msg::BbConfirmTypeHint,
+            Msg::BbConfirmTypeLabel { user: "u" },
+        ];
+        // The domain view's headings and buttons.
+        #[cfg(feature = "domain")]
+        required.extend([
+            Msg::Domain(DomainMsg::LimitsHeading),
+            Msg::Domain(DomainMsg::BulkHeading),
+            Msg::Domain(DomainMsg::MailboxHeading { mailbox: "m" }),
             Msg::Domain(DomainMsg::PrevPage),
             Msg::Domain(DomainMsg::NextPage),
             Msg::Domain(DomainMsg::Back),
@@ -312,10 +326,7 @@ mod tests {
             Msg::Domain(DomainMsg::Submit { n: 3, plan: "p" }),
             Msg::Domain(DomainMsg::Cancel),
             Msg::Domain(DomainMsg::RetryFailed { n: 1 }),
-            // confirmation dialog
-            Msg::BbConfirmTypeHint,
-            Msg::BbConfirmTypeLabel { user: "u" },
-        ];
+        ]);
         for action in [ResendServiceBooks, Wipe, Reinitialize] {
             required.extend([
                 Msg::BbActionLabel { action },
@@ -344,6 +355,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "domain")]
     fn plural_categories() {
         let got: Vec<Plural> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]
             .into_iter()

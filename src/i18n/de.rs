@@ -5,7 +5,9 @@ use ox_core::error::ApiError;
 use ox_core::rules::ViolationCode;
 use ox_core::types::{BillingStatus, BlackberryAction};
 
-use super::{DomainMsg, Msg};
+#[cfg(feature = "domain")]
+use super::DomainMsg;
+use super::Msg;
 
 pub(super) fn text(msg: &Msg<'_>) -> String {
     match msg {
@@ -153,6 +155,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             None => "nicht ausgeführt".into(),
         },
         Msg::ServerWordsLabel => "Wortlaut des Servers:".into(),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => domain(m),
     }
 }
@@ -408,6 +411,7 @@ fn mailboxes(n: impl Into<u64>) -> String {
     }
 }
 
+#[cfg(feature = "domain")]
 fn domain(msg: &DomainMsg<'_>) -> String {
     use DomainMsg::*;
     match msg {
@@ -521,6 +525,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "domain")]
     fn plurals() {
         assert_eq!(
             domain(&DomainMsg::Submit {

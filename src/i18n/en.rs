@@ -118,6 +118,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             None => "not carried out".into(),
         },
         Msg::ServerWordsLabel => "The server's words:".into(),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => super::domain::english(m),
     }
 }

@@ -18,8 +18,8 @@ use yew::Reducible;
 
 use crate::api::counts::count_types;
 use crate::api::ApiRef;
-use crate::components::reads::Reads;
-pub use crate::components::slot::Slot;
+use crate::components::shared::reads::Reads;
+pub use crate::components::shared::slot::Slot;
 
 /// Which read, so "Try again" repeats only the ones that failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::ids::unique_id;
+use crate::components::shared::ids::unique_id;
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ConfirmDialogProps {

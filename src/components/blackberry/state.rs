@@ -14,8 +14,8 @@ use ox_core::types::{
 use yew::Reducible;
 
 use crate::api::ApiRef;
-use crate::components::reads::Reads;
-pub use crate::components::slot::Slot;
+use crate::components::shared::reads::Reads;
+pub use crate::components::shared::slot::Slot;
 
 /// The Exchange mailbox the actions are for, exactly as configured: the name the
 /// customer types to confirm a destructive action is the very name the request's URL

@@ -8,10 +8,10 @@ use ox_core::rules::texts;
 use ox_core::types::OxType;
 use yew::prelude::*;
 
-use crate::components::ids::unique_id;
-use crate::components::plan_option::{reason_text, PlanOptionView};
-use crate::components::plan_state::{AllowOption, PlanOption, Submit, Summary};
-use crate::components::server_words;
+use crate::components::plan::option::{reason_text, PlanOptionView};
+use crate::components::plan::state::{AllowOption, PlanOption, Submit, Summary};
+use crate::components::shared::ids::unique_id;
+use crate::components::shared::server_words;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use ox_core::types::BlackberryAction;
 use yew::prelude::*;
 
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::blackberry::confirm_dialog::ConfirmDialog;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]

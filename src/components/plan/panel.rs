@@ -1,5 +1,5 @@
 //! The OX plan panel: reads, then renders the plan state; every decision is in
-//! [`plan_state`](crate::components::plan_state).
+//! [`plan_state`](crate::components::plan::state).
 
 use std::rc::Rc;
 
@@ -8,12 +8,12 @@ use ox_core::error::ApiError;
 use yew::prelude::*;
 
 use crate::api::ApiRef;
-use crate::components::ids::unique_id;
-use crate::components::load_failure::LoadFailures;
-use crate::components::plan_current::PlanCurrent;
-use crate::components::plan_form::PlanForm;
-use crate::components::plan_state::{PlanMsg, PlanState, Read};
-use crate::components::reads::start_reads;
+use crate::components::plan::current::PlanCurrent;
+use crate::components::plan::form::PlanForm;
+use crate::components::plan::state::{PlanMsg, PlanState, Read};
+use crate::components::shared::ids::unique_id;
+use crate::components::shared::load_failure::LoadFailures;
+use crate::components::shared::reads::start_reads;
 use crate::events::Events;
 use crate::i18n::{I18n, LanguageHint, Msg};
 
@@ -48,7 +48,7 @@ fn submit(state: &UseReducerHandle<PlanState>, props: &WebmailPanelProps) {
         let result = api.put_webmail(change.update.clone()).await;
         if let Err(e @ (ApiError::BadRequestFields(_) | ApiError::BadRequestMessage(_))) = &result {
             // The client rules allowed this, so the server knows a rule we do not.
-            let body = serde_json::to_string(&change.update).unwrap_or_default();
+            let body = crate::api::json::to_text(&change.update).unwrap_or_default();
             web_sys::console::warn_1(
                 &format!(
                     "ox-panel: rule gap: the client allowed {body} but the server answered: {e}"

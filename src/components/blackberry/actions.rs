@@ -3,7 +3,7 @@
 use ox_core::types::BlackberryAction;
 use yew::prelude::*;
 
-use crate::components::bb_state::Blocked;
+use crate::components::blackberry::state::Blocked;
 use crate::i18n::{I18n, Msg};
 
 /// The index of an action's button in [`BlackberryAction::all`] order.

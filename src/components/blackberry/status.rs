@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::bb_state::Service;
+use crate::components::blackberry::state::Service;
 use crate::i18n::{I18n, Msg};
 use crate::perf::{self, Shown};
 

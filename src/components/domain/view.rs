@@ -20,7 +20,7 @@ use crate::components::domain::nav::Nav;
 use crate::components::domain::opened::OpenedMailbox;
 use crate::components::domain::run::{BulkRun, RunEvent};
 use crate::components::domain::state::{DomainAction, DomainState};
-use crate::components::load_failure::LoadFailures;
+use crate::components::shared::load_failure::LoadFailures;
 use crate::events::Events;
 use crate::i18n::{I18n, Msg};
 

@@ -1,6 +1,6 @@
 //! The BlackBerry panel: the service's billing status, the device, and the three
 //! device actions, each confirmed first and sent exactly once. Every decision is in
-//! [`bb_state`](crate::components::bb_state); this renders it and does the sending.
+//! [`bb_state`](crate::components::blackberry::state); this renders it and does the sending.
 //!
 //! Exactly once: the confirm handler asks the reducer's live state (a second click or
 //! key repeat before the re-render finds the action in flight), the dialog closes with
@@ -14,17 +14,17 @@ use ox_core::types::BlackberryAction;
 use yew::prelude::*;
 
 use crate::api::ApiRef;
-use crate::components::bb_actions::{action_index, BbActionList};
-use crate::components::bb_confirm::BbConfirm;
-use crate::components::bb_result::{BbActivity, BbResult};
-use crate::components::bb_state::{
+use crate::components::blackberry::actions::{action_index, BbActionList};
+use crate::components::blackberry::confirm::BbConfirm;
+use crate::components::blackberry::device_card::DeviceCard;
+use crate::components::blackberry::result::{BbActivity, BbResult};
+use crate::components::blackberry::state::{
     event_status, exchange_user, rereads_after, BbMsg, BbRead, BbState, Service,
 };
-use crate::components::bb_status::BbStatusLine;
-use crate::components::device_card::DeviceCard;
-use crate::components::ids::unique_id;
-use crate::components::load_failure::LoadFailures;
-use crate::components::reads::start_reads;
+use crate::components::blackberry::status::BbStatusLine;
+use crate::components::shared::ids::unique_id;
+use crate::components::shared::load_failure::LoadFailures;
+use crate::components::shared::reads::start_reads;
 use crate::events::Events;
 use crate::i18n::{I18n, Msg};
 

@@ -3,7 +3,7 @@
 use ox_core::error::ApiError;
 use yew::prelude::*;
 
-use crate::components::server_words;
+use crate::components::shared::server_words;
 use crate::i18n::{I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]

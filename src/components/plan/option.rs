@@ -4,7 +4,7 @@
 use ox_core::types::OxType;
 use yew::prelude::*;
 
-use crate::components::plan_state::{PlanOption, Reason};
+use crate::components::plan::state::{PlanOption, Reason};
 use crate::format;
 use crate::i18n::{I18n, Msg};
 

@@ -4,8 +4,8 @@
 use ox_core::types::BillingStatus;
 use yew::prelude::*;
 
-use crate::components::bb_state::{Outcome, Sent};
-use crate::components::server_words;
+use crate::components::blackberry::state::{Outcome, Sent};
+use crate::components::shared::server_words;
 use crate::format;
 use crate::i18n::{I18n, Msg};
 
