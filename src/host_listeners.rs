@@ -11,8 +11,8 @@
 //! (`Rc<SubtreeData>`), and the subtree holds the root element: the element, each of
 //! its listeners and the subtree's registry stay alive after every unmount (measured in
 //! Chromium: 4 listeners and the container node per mount of the standalone panels).
-//! No upstream issue names it; Yew's `FIXME` next to that code points at #2989, which is
-//! about re-entrant listeners, not this.
+//! We found no upstream issue for it (yewstack/yew, searched 2026-12-04); the `FIXME`
+//! next to that code points at #2989, which is about re-entrant listeners, not this.
 //!
 //! The work-around: the container gets an own `addEventListener` that forwards to the
 //! real one and records each registration. `release` removes every recorded listener,
