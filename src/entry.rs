@@ -15,6 +15,7 @@ use crate::api::ApiRef;
 use crate::app::{App, AppProps};
 use crate::config_source;
 use crate::events::Events;
+use crate::host_listeners::HostListeners;
 use crate::i18n::{I18n, Msg};
 
 /// What `mount` returns to the host.
@@ -26,23 +27,26 @@ pub struct MountHandle {
     auth: AuthCell,
     /// The child of the host's element Yew renders into (see [`start`]).
     container: Element,
-    /// Cleared by `unmount`: from then on the instance starts no request.
-    open: Rc<Cell<bool>>,
-    /// The boot script's reads; those not taken over are aborted by `unmount`.
-    early: Rc<EarlyReads>,
+    /// The listeners Yew added to `container`, released by `unmount`.
+    listeners: HostListeners,
+    /// The client: `unmount` closes it (no request from then on, reads under way aborted).
+    api: HttpApi,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Removes the instance, its listeners and everything it rendered.
+    /// Removes the instance, its listeners and everything it rendered; from then on it
+    /// sends no request and its reads under way are aborted (docs/contract.md, "What
+    /// unmount releases").
     pub fn unmount(&mut self) {
-        self.open.set(false);
-        self.early.abort_all();
+        self.api.close();
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        // Yew's delegated listeners sit on the container and go with it: the host's
-        // element is left as it was before `mount`, empty and without listeners.
+        // Yew never removes the delegated listeners it put on the container, and they
+        // keep the container and the app's event registry alive (see host_listeners):
+        // released here. The host's element is left as it was before `mount`.
+        self.listeners.release();
         self.container.remove();
     }
 
@@ -157,7 +161,7 @@ fn mount_into(
     let config = parsed.map_err(|error| refuse_config(&element, &error))?;
     // Yew registers its delegated event listeners on the element it renders into and
     // never removes them; rendering into a container of our own keeps them off the host's
-    // element, and `unmount` removes them with the container.
+    // element, and the container records them so `unmount` can release them.
     let container = element
         .owner_document()
         .and_then(|d| d.create_element("div").ok())
@@ -167,6 +171,8 @@ fn mount_into(
     element
         .append_child(&container)
         .map_err(|_| JsError::new("ox-panel: cannot render into the mount element"))?;
+
+    let listeners = HostListeners::record(&container);
 
     let open = Rc::new(Cell::new(true));
     let auth: AuthCell = Rc::new(RefCell::new(config.authorization.clone()));
@@ -181,22 +187,16 @@ fn mount_into(
             }
         })
     };
-    let api = HttpApi::new(
-        &config,
-        auth.clone(),
-        on_unauthorized,
-        open.clone(),
-        early.clone(),
-    );
-    let props = AppProps::new(Rc::new(config), ApiRef::new(api), events);
+    let api = HttpApi::new(&config, auth.clone(), on_unauthorized, open, early);
+    let props = AppProps::new(Rc::new(config), ApiRef::new(api.clone()), events);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     Ok(MountHandle {
         app: Some(app),
         props,
         auth,
         container,
-        open,
-        early,
+        listeners,
+        api,
     })
 }
 

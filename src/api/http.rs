@@ -56,6 +56,51 @@ struct Inner {
     open: Rc<Cell<bool>>,
     /// What the boot script read before the module started (empty under `mount()`).
     early: Rc<EarlyReads>,
+    /// The reads under way, aborted by [`HttpApi::close`]; shared with the clients
+    /// `for_mailbox` makes.
+    reads: Rc<InFlight>,
+}
+
+/// Aborts one read.
+type Abort = Rc<dyn Fn()>;
+
+/// Aborts of the reads under way, each removed when its read ends (or is dropped).
+#[derive(Default)]
+struct InFlight {
+    next: Cell<u32>,
+    aborts: RefCell<Vec<(u32, Abort)>>,
+}
+
+impl InFlight {
+    fn add(&self, abort: Abort) -> InFlightEntry<'_> {
+        let id = self.next.get().wrapping_add(1);
+        self.next.set(id);
+        self.aborts.borrow_mut().push((id, abort));
+        InFlightEntry { set: self, id }
+    }
+
+    fn abort_all(&self) {
+        // Taken out first: an abort may settle its read, whose entry then finds nothing.
+        let aborts = std::mem::take(&mut *self.aborts.borrow_mut());
+        for (_, abort) in aborts {
+            abort();
+        }
+    }
+}
+
+/// One read in [`InFlight`], for as long as it lives.
+struct InFlightEntry<'a> {
+    set: &'a InFlight,
+    id: u32,
+}
+
+impl Drop for InFlightEntry<'_> {
+    fn drop(&mut self) {
+        self.set
+            .aborts
+            .borrow_mut()
+            .retain(|(id, _)| *id != self.id);
+    }
 }
 
 /// Which connections a request may travel on.
@@ -99,8 +144,19 @@ impl HttpApi {
                 on_unauthorized,
                 open,
                 early,
+                reads: Rc::default(),
             }),
         }
+    }
+
+    /// `unmount`: from now on no request is sent, the boot script's reads nobody took
+    /// and the reads under way are aborted (their timers end with them). A write under
+    /// way is left to finish: it went out once, as confirmed, and is never repeated.
+    pub fn close(&self) {
+        let me = &self.inner;
+        me.open.set(false);
+        me.early.abort_all();
+        me.reads.abort_all();
     }
 }
 
@@ -160,7 +216,11 @@ impl Inner {
         };
         let timed_out = Rc::new(Cell::new(false));
         let outcome = match early {
-            Some(early) => self.adopt(early, &timed_out).await,
+            Some(early) => {
+                let read = early.clone();
+                let _read = self.reads.add(Rc::new(move || read.abort()));
+                self.adopt(early, &timed_out).await
+            }
             None => {
                 self.fetch(method, url, body, pool, has_auth, &timed_out)
                     .await?
@@ -212,6 +272,10 @@ impl Inner {
             .map(Request::from)
             .map_err(|e| ApiError::Network(js_error_text(&e)))?;
 
+        let _read = matches!(pool, Pool::Shared).then(|| {
+            let controller = controller.clone();
+            self.reads.add(Rc::new(move || controller.abort()))
+        });
         let timer = {
             let timed_out = timed_out.clone();
             Timeout::new(self.timeout_ms, move || {
@@ -401,6 +465,7 @@ impl Api for HttpApi {
                 on_unauthorized: inner.on_unauthorized.clone(),
                 open: inner.open.clone(),
                 early: inner.early.clone(),
+                reads: inner.reads.clone(),
             }),
         })
     }
