@@ -3,6 +3,7 @@
 //   the built index.html and adds nothing for the app. Replace it with preload hints for
 //   the JS glue and the .wasm, so the browser fetches both while boot.js starts (no
 //   inline script: the page's CSP allows none).
+// - give the stylesheet link `crossorigin` (its integrity hash needs a CORS request);
 // - release builds only: minify wasm-bindgen's glue, boot.js and style.css with esbuild
 //   (npm, pinned in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR),
 //   then give the stylesheet link the integrity of the minified file (Trunk computed it
@@ -23,6 +24,16 @@ if (rustLink.test(html)) {
     '    <link rel="preload" href="./ox-panel_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
   html = html.replace(rustLink, hints);
 }
+
+// The stylesheet link carries an integrity hash, which the browser checks only on a CORS
+// request: `crossorigin` makes it one. The same origin needs nothing more; a page in an
+// opaque origin (a sandboxed frame) or on another origin than the bundle then gets the
+// stylesheet where the bundle's server allows CORS, instead of having it blocked.
+const styleLink = /<link\b(?=[^>]*\bhref="\.\/style\.css")(?![^>]*\bcrossorigin\b)([^>]*?)(\/?>)/;
+if (!styleLink.test(html) && !/href="\.\/style\.css"[^>]*\bcrossorigin\b/.test(html)) {
+  throw new Error("index.html has no style.css link");
+}
+html = html.replace(styleLink, "<link$1 crossorigin$2");
 
 if (process.env.TRUNK_PROFILE === "release") {
   const dir = process.env.OX_ESBUILD_DIR;
