@@ -7,15 +7,18 @@
 // - each of the two modules' .wasm (ox-panel, ox-panel-domain) is a valid module (Node's
 //   WebAssembly.validate);
 // - URLs in index.html are relative, so the bundle also works from a sub-path;
+// - no DOM-XSS sink in any shipped JavaScript or HTML file, nor among the .wasm's imports
+//   (scripts/lib/sinks.mjs; the page must run under Trusted Types with policy 'none');
 // - wasm-opt ran: Trunk leaves its output in target/wasm-opt/release/, byte-equal to the
 //   bundle's .wasm and smaller than wasm-bindgen's in target/wasm-bindgen/release/;
 // - with --budget (./x test passes bench/size-budget.json): the brotli (q11) size of what
 //   each kind of standalone page loads (scripts/lib/compress.mjs PAGES: the mailbox page,
 //   the domain page), per file and in total, is within that page's budget.
-import { readFileSync, statSync, existsSync } from "node:fs";
-import { join, resolve, dirname } from "node:path";
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { join, relative, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotli, PAGES } from "./lib/compress.mjs";
+import { scanFiles } from "./lib/sinks.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -49,6 +52,17 @@ for (const m of html.matchAll(/<[a-z][^>]*\s(on[a-z]+)\s*=/gi)) {
 for (const m of html.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)) {
   if (/^(\/|[a-z]+:)/i.test(m[1])) problems.push(`absolute URL ${m[1]} in index.html`);
 }
+
+// Every file that ships (the .br/.gz siblings are the same bytes compressed).
+function* shipped(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* shipped(path);
+    else if (entry.isFile() && !/\.(br|gz)$/.test(entry.name)) yield path;
+  }
+}
+const scanned = [...shipped(dist)].map((path) => ({ path: relative(dist, path), read: () => readFileSync(path) }));
+for (const problem of scanFiles(scanned)) problems.push(`DOM-XSS sink: ${problem}`);
 
 // Both modules: the mailbox page's and the domain view's.
 for (const module of [name, `${name}-domain`]) {
@@ -109,5 +123,5 @@ const kb = (f) => (statSync(join(dist, f)).size / 1024).toFixed(1);
 console.log(
   `bundle check: ok (${dist}: ${name}_bg.wasm ${kb(`${name}_bg.wasm`)} KiB and ` +
     `${name}-domain_bg.wasm ${kb(`${name}-domain_bg.wasm`)} KiB after wasm-opt; ` +
-    `no inline script or style; relative URLs${budgetLine})`,
+    `no inline script or style; no DOM-XSS sink in ${scanned.length} files; relative URLs${budgetLine})`,
 );

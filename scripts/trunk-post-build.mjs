@@ -5,6 +5,7 @@
 //   known only once boot.js has read the configuration and the address (it then fetches
 //   that module's glue and .wasm side by side), and a preload of either module would
 //   make the other page download it for nothing. No inline script: the CSP allows none.
+// - give the stylesheet link `crossorigin` (its integrity hash needs a CORS request);
 // - release builds only: minify wasm-bindgen's glue, boot.js and style.css with esbuild
 //   (npm, pinned in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR),
 //   then give the stylesheet link the integrity of the minified file (Trunk computed it
@@ -25,6 +26,16 @@ html = html.replace(rustLinks, (link) => {
   hinted = true;
   return link.replace(/<link\b[^>]*>/, '<link rel="modulepreload" href="./ox-panel-modules.js">');
 });
+
+// The stylesheet link carries an integrity hash, which the browser checks only on a CORS
+// request: `crossorigin` makes it one. The same origin needs nothing more; a page in an
+// opaque origin (a sandboxed frame) or on another origin than the bundle then gets the
+// stylesheet where the bundle's server allows CORS, instead of having it blocked.
+const styleLink = /<link\b(?=[^>]*\bhref="\.\/style\.css")(?![^>]*\bcrossorigin\b)([^>]*?)(\/?>)/;
+if (!styleLink.test(html) && !/href="\.\/style\.css"[^>]*\bcrossorigin\b/.test(html)) {
+  throw new Error("index.html has no style.css link");
+}
+html = html.replace(styleLink, "<link$1 crossorigin$2");
 
 if (process.env.TRUNK_PROFILE === "release") {
   const dir = process.env.OX_ESBUILD_DIR;

@@ -159,6 +159,9 @@ fn mount_into(
         ));
     }
     let config = parsed.map_err(|error| refuse_config(&element, &error))?;
+    if let Some(error) = crate::host::refuse_opaque_origin(&element, &config) {
+        return Err(error);
+    }
     // Yew registers its delegated event listeners on the element it renders into and
     // never removes them; rendering into a container of our own keeps them off the host's
     // element, and the container records them so `unmount` can release them.
@@ -167,7 +170,7 @@ fn mount_into(
         .and_then(|d| d.create_element("div").ok())
         .ok_or_else(|| JsError::new("ox-panel: the mount element has no document"))?;
     container.set_class_name("oxp-mount");
-    element.set_inner_html("");
+    element.replace_children_with_node_0();
     element
         .append_child(&container)
         .map_err(|_| JsError::new("ox-panel: cannot render into the mount element"))?;
@@ -228,7 +231,7 @@ fn refuse_config(element: &Element, error: &ConfigError) -> JsError {
 /// Rendered with DOM calls, not Yew, since there is no valid configuration to run on.
 fn show_config_error(element: &Element, detail: &str) {
     let text = I18n::default().tr(&Msg::ConfigError { detail });
-    element.set_inner_html("");
+    element.replace_children_with_node_0();
     let Some(document) = element.owner_document() else {
         return;
     };

@@ -16,6 +16,8 @@ const NAME = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/; // never "." or "..": no encodi
 
 function earlyReads() {
   const reads = new Map();
+  // An opaque origin (a sandboxed frame): the module sends nothing there (src/host.rs).
+  if (self.origin === "null") return reads;
   try {
     const element = document.getElementById("ox-panel-config");
     const config = element && JSON.parse(element.textContent);

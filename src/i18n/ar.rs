@@ -19,6 +19,10 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
             mailbox,
         } => Some(format!("الحساب {account} · {mailbox}@{domain}")),
         Msg::ShellForDomain { account, domain } => Some(format!("الحساب {account} · {domain}")),
+        Msg::OpaqueOrigin => s(
+            "لا يمكن تشغيل هذه اللوحة داخل إطار معزول بلا أصل خاص به. على الصفحة التي \
+             تضمّنها أن تضيف \u{2066}allow-same-origin\u{2069} إلى السمة \u{2066}sandbox\u{2069} للإطار.",
+        ),
         Msg::Loading => s("جارٍ التحميل…"),
         Msg::TryAgain => s("إعادة المحاولة"),
         Msg::DomainHeading => s("صناديق البريد"),

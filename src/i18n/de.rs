@@ -23,6 +23,10 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
         Msg::ConfigError { detail } => {
             format!("Dieses Modul ist nicht richtig eingerichtet: {detail}")
         }
+        Msg::OpaqueOrigin => "Dieses Modul kann in einem abgeschotteten Frame ohne eigenen \
+                              Ursprung nicht laufen. Die einbettende Seite muss im \
+                              sandbox-Attribut des Frames allow-same-origin erlauben."
+            .into(),
         Msg::Loading => "Wird geladen …".into(),
         Msg::TryAgain => "Erneut versuchen".into(),
         Msg::LoadFailed { what } => {

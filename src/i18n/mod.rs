@@ -40,6 +40,8 @@ pub enum Msg<'a> {
     ConfigError {
         detail: &'a str,
     },
+    /// The page runs in an opaque origin (a sandboxed frame without `allow-same-origin`).
+    OpaqueOrigin,
     Loading,
     TryAgain,
     LoadFailed {
