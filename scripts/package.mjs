@@ -29,8 +29,19 @@ const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
 if (!changelog.includes(`## ${version}`)) throw new Error(`CHANGELOG.md has no "## ${version}" section`);
 
 // What a browser loads: each also as .br and .gz, for a server or CDN that serves them
-// pre-compressed. index.html and boot.js are the standalone page.
-const ASSETS = ["ox-panel-element.js", "ox-panel.js", "ox-panel_bg.wasm", "style.css", "index.html", "boot.js"];
+// pre-compressed. index.html and boot.js are the standalone page; ox-panel-modules.js
+// loads either module, ox-panel-domain.* only where a page shows the domain view.
+const ASSETS = [
+  "ox-panel-element.js",
+  "ox-panel-modules.js",
+  "ox-panel.js",
+  "ox-panel_bg.wasm",
+  "ox-panel-domain.js",
+  "ox-panel-domain_bg.wasm",
+  "style.css",
+  "index.html",
+  "boot.js",
+];
 const COPIES = [
   ...ASSETS.map((f) => [join(dist, f), f]),
   [join(root, "types", "ox-panel.d.ts"), "types/ox-panel.d.ts"],
@@ -65,6 +76,8 @@ const pkg = {
     ".": { types: "./types/ox-panel.d.ts", default: "./ox-panel-element.js" },
     "./ox-panel.js": { types: "./types/ox-panel-glue.d.ts", default: "./ox-panel.js" },
     "./ox-panel_bg.wasm": "./ox-panel_bg.wasm",
+    "./ox-panel-domain.js": { types: "./types/ox-panel-glue.d.ts", default: "./ox-panel-domain.js" },
+    "./ox-panel-domain_bg.wasm": "./ox-panel-domain_bg.wasm",
     "./style.css": "./style.css",
     "./schema.json": "./schema/config.schema.json",
     "./integrity.json": "./integrity.json",

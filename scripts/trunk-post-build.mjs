@@ -1,8 +1,11 @@
 // Trunk post_build hook (Trunk.toml [[hooks]]):
-// - with inject_scripts = false Trunk leaves the <link data-trunk rel="rust"> element in
-//   the built index.html and adds nothing for the app. Replace it with preload hints for
-//   the JS glue and the .wasm, so the browser fetches both while boot.js starts (no
-//   inline script: the page's CSP allows none).
+// - with inject_scripts = false Trunk leaves the two <link data-trunk rel="rust"> elements
+//   in the built index.html and adds nothing for the app. Replace them with one preload
+//   hint for ox-panel-modules.js, which boot.js imports: which module the page needs is
+//   known only once boot.js has read the configuration and the address (it then fetches
+//   that module's glue and .wasm side by side), and a preload of either module would
+//   make the other page download it for nothing. No inline script: the CSP allows none.
+// - give the stylesheet link `crossorigin` (its integrity hash needs a CORS request);
 // - release builds only: minify wasm-bindgen's glue, boot.js and style.css with esbuild
 //   (npm, pinned in scripts/esbuild, installed by scripts/bootstrap.sh into OX_ESBUILD_DIR),
 //   then give the stylesheet link the integrity of the minified file (Trunk computed it
@@ -16,19 +19,29 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a Trunk hook");
 const file = join(staging, "index.html");
 let html = readFileSync(file, "utf8");
-const rustLink = /<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel=["']?rust\b)[^>]*>/i;
-if (rustLink.test(html)) {
-  const hints =
-    '<link rel="modulepreload" href="./ox-panel.js">\n' +
-    '    <link rel="preload" href="./ox-panel_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
-  html = html.replace(rustLink, hints);
+const rustLinks = /[ \t]*<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel=["']?rust\b)[^>]*>\n?/gi;
+let hinted = false;
+html = html.replace(rustLinks, (link) => {
+  if (hinted) return "";
+  hinted = true;
+  return link.replace(/<link\b[^>]*>/, '<link rel="modulepreload" href="./ox-panel-modules.js">');
+});
+
+// The stylesheet link carries an integrity hash, which the browser checks only on a CORS
+// request: `crossorigin` makes it one. The same origin needs nothing more; a page in an
+// opaque origin (a sandboxed frame) or on another origin than the bundle then gets the
+// stylesheet where the bundle's server allows CORS, instead of having it blocked.
+const styleLink = /<link\b(?=[^>]*\bhref="\.\/style\.css")(?![^>]*\bcrossorigin\b)([^>]*?)(\/?>)/;
+if (!styleLink.test(html) && !/href="\.\/style\.css"[^>]*\bcrossorigin\b/.test(html)) {
+  throw new Error("index.html has no style.css link");
 }
+html = html.replace(styleLink, "<link$1 crossorigin$2");
 
 if (process.env.TRUNK_PROFILE === "release") {
   const dir = process.env.OX_ESBUILD_DIR;
   if (!dir) throw new Error("OX_ESBUILD_DIR is not set: build through ./x (scripts/lib.sh sets it)");
   const esbuild = createRequire(join(dir, "package.json"))("esbuild");
-  for (const name of ["ox-panel.js", "boot.js"]) {
+  for (const name of ["ox-panel.js", "ox-panel-domain.js", "ox-panel-modules.js", "boot.js"]) {
     const path = join(staging, name);
     // Whitespace, syntax and local names only; exports and import.meta.url stay as they are.
     const { code } = esbuild.transformSync(readFileSync(path, "utf8"), {

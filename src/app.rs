@@ -6,9 +6,10 @@ use ox_core::config::{PanelConfig, Section};
 use yew::prelude::*;
 
 use crate::api::ApiRef;
-use crate::components::blackberry_panel::BlackberryPanel;
-use crate::components::domain_view::DomainView;
-use crate::components::webmail_panel::WebmailPanel;
+use crate::components::blackberry::panel::BlackberryPanel;
+#[cfg(feature = "domain")]
+use crate::components::domain::view::DomainView;
+use crate::components::plan::panel::WebmailPanel;
 use crate::events::Events;
 use crate::i18n::{I18n, LanguageHint, Locale, Msg};
 
@@ -44,7 +45,11 @@ fn section_view(section: Section, props: &AppProps) -> Html {
     match section {
         Section::Webmail => html! { <WebmailPanel {config} {api} {events} /> },
         Section::Blackberry => html! { <BlackberryPanel {config} {api} {events} /> },
+        #[cfg(feature = "domain")]
         Section::Domain => html! { <DomainView {config} {api} {events} /> },
+        // Refused at mount (`entry::for_this_module`): this module does not carry it.
+        #[cfg(not(feature = "domain"))]
+        Section::Domain => Html::default(),
     }
 }
 

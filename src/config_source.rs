@@ -1,7 +1,11 @@
 //! Where a configuration comes from: a host's JS object, or the standalone page.
 
-use ox_core::config::{parse_config_json, ConfigError, PanelConfig};
+use ox_core::config::{ConfigError, PanelConfig};
+use ox_core::error::JsonBody;
+use serde_json::Value;
 use wasm_bindgen::JsValue;
+
+use crate::api::json;
 use web_sys::{Document, UrlSearchParams};
 
 /// The id of the JSON configuration element on the standalone page.
@@ -21,23 +25,32 @@ const QUERY_KEYS: [&str; 9] = [
     "sections",
 ];
 
-/// A host's plain object, checked by the same parser as the standalone JSON so both
-/// paths report a bad key in the same words.
+/// A host's plain object, read key by key (`PanelConfig::KEYS`: any other key is ignored,
+/// whatever it holds) into the same parser as the standalone JSON, so both paths report a
+/// bad key in the same words. No `JSON.stringify` round trip and no JSON text parser.
 pub fn from_js(value: &JsValue) -> Result<PanelConfig, ConfigError> {
-    if !value.is_object() {
+    if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(ConfigError::Invalid {
             key: "config".into(),
             reason: "expected an object".into(),
         });
     }
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| ConfigError::Invalid {
-            key: "config".into(),
-            reason: "cannot be read as JSON".into(),
-        })?;
-    let config = parse_config_json(&text)?;
+    let mut object = serde_json::Map::new();
+    for key in PanelConfig::KEYS {
+        // A getter that throws, or a proxy's trap: an unreadable key.
+        let unreadable = |reason: String| ConfigError::Invalid {
+            key: key.into(),
+            reason,
+        };
+        let js = js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .map_err(|_| unreadable("cannot be read".into()))?;
+        if js.is_undefined() {
+            continue;
+        }
+        let parsed = json::from_js(js).map_err(unreadable)?;
+        object.insert(key.to_owned(), parsed);
+    }
+    let config = PanelConfig::from_json_value(&Value::Object(object))?;
     config.validate()?;
     Ok(config)
 }
@@ -59,7 +72,16 @@ pub fn from_page(
         })?;
     let text = element.text_content().unwrap_or_default();
     element.remove();
-    let mut config = parse_config_json(&text)?;
+    let mut config = match json::parse(&text) {
+        JsonBody::Json(value) => PanelConfig::from_json_value(&value)?,
+        JsonBody::Blank => return Err(ConfigError::invalid("config", "not valid JSON: empty")),
+        JsonBody::NotJson(e) => {
+            return Err(ConfigError::invalid(
+                "config",
+                format!("not valid JSON: {e}"),
+            ))
+        }
+    };
     config.apply_query_overrides(&query_pairs(search), page_origin)?;
     config.validate()?;
     Ok(config)

@@ -11,6 +11,8 @@ pub mod config_source;
 pub mod entry;
 pub mod events;
 pub mod format;
+pub mod host;
+pub mod host_listeners;
 pub mod i18n;
 pub mod perf;
 

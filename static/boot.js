@@ -1,5 +1,7 @@
 // Starts the standalone page. A file of its own, not an inline script: the page is served
 // under "script-src 'self' 'wasm-unsafe-eval'". Trunk copies it next to ox-panel.js.
+import { load, pageNeedsDomain } from "./ox-panel-modules.js";
+
 const root = document.getElementById("ox-panel-root");
 
 // ---- Early reads ----
@@ -14,6 +16,8 @@ const NAME = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/; // never "." or "..": no encodi
 
 function earlyReads() {
   const reads = new Map();
+  // An opaque origin (a sandboxed frame): the module sends nothing there (src/host.rs).
+  if (self.origin === "null") return reads;
   try {
     const element = document.getElementById("ox-panel-config");
     const config = element && JSON.parse(element.textContent);
@@ -86,12 +90,14 @@ function showFallback() {
   else document.body.append(message);
 }
 
+// The module first: the glue and the .wasm must not queue behind the early reads for one
+// of the browser's six connections to the origin (a slow API would hold the code back).
+const module = load(pageNeedsDomain());
 const early = earlyReads();
 
 let mountStandalone;
 try {
-  const glue = await import("./ox-panel.js");
-  await glue.default();
+  const glue = await module;
   mountStandalone = glue.mountStandalone;
 } catch (error) {
   console.error("ox-panel failed to load:", error);

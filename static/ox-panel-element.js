@@ -3,12 +3,73 @@
 // Everything it loads is found next to this file (import.meta.url), so the bundle works
 // from any path or CDN. No inline script or style: it runs under a strict CSP.
 // Declarations: types/ox-panel.d.ts. Contract: docs/contract.md, "The <ox-panel> element".
-import init, { mount } from "./ox-panel.js";
+import { load, needsDomain } from "./ox-panel-modules.js";
 
-export { mount };
+// The mailbox panels' module, loaded with this one: `mount` answers at once for them. The
+// domain view's module is loaded only when a configuration shows it (DomainHandle).
+const ready = load(false);
+let panels = null;
 
-// wasm-bindgen's init fetches ox-panel_bg.wasm next to ox-panel.js; once per page.
-const ready = init();
+/**
+ * Mounts one panel into `element` and returns its handle; a bad configuration is shown in
+ * the element and thrown as an `Error` naming the key. A configuration that shows the
+ * domain view is checked here the same way, then mounted by ox-panel-domain.js once that
+ * has loaded (the handle works from the start; see DomainHandle).
+ */
+export function mount(element, config) {
+  if (!needsDomain(config?.sections, config?.mailbox)) return panels.mount(element, config);
+  panels.checkConfig(element, config);
+  return new DomainHandle(element, config);
+}
+
+/**
+ * A domain view's handle before and after its module has loaded: `unmount`, `setLocale`
+ * and `setAuthorization` act as on a live instance (an unmount before the load means it
+ * never mounts; a refused credential throws at once). `ready` settles once the panel is
+ * mounted, or rejects when the module could not be loaded.
+ */
+class DomainHandle {
+  #handle = null;
+  #removed = false;
+  #pending = [];
+
+  constructor(element, config) {
+    // The configuration as it is now, as the mailbox module reads it during `mount`.
+    const snapshot = { ...config };
+    if (Array.isArray(config.sections)) snapshot.sections = [...config.sections];
+    this.ready = load(true).then((glue) => {
+      if (this.#removed) return;
+      this.#handle = glue.mount(element, snapshot);
+      for (const [name, value] of this.#pending) this.#handle[name](value);
+      this.#pending = [];
+    });
+    // Reported here; a host may also wait on `ready` itself.
+    this.ready.catch((error) => console.error("ox-panel: the domain view could not be loaded:", error));
+  }
+
+  unmount() {
+    this.#removed = true;
+    this.#pending = [];
+    this.#handle?.unmount();
+  }
+
+  free() {
+    this.#handle?.free?.();
+    this.#handle = null;
+  }
+
+  setLocale(locale) {
+    if (this.#handle) this.#handle.setLocale(locale);
+    else this.#pending.push(["setLocale", locale]);
+  }
+
+  setAuthorization(value) {
+    if (this.#handle) return this.#handle.setAuthorization(value);
+    // Refused now as the live instance would refuse it (and the previous value stays).
+    panels.checkAuthorization(value);
+    this.#pending.push(["setAuthorization", value]);
+  }
+}
 
 const STYLE_URL = new URL("./style.css", import.meta.url).href;
 
@@ -197,5 +258,5 @@ if (globalThis.customElements && !customElements.get("ox-panel")) {
   customElements.define("ox-panel", OxPanelElement);
 }
 
-// `mount` works once the .wasm is in: importers of this module wait for it.
-await ready;
+// `mount` works once the mailbox panels' .wasm is in: importers of this module wait for it.
+panels = await ready;

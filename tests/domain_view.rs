@@ -1,7 +1,7 @@
 //! The domain view in a real browser, against a fake API: the list, the limits, and
 //! the bulk plan change's basics (verdicts before sending, one PUT per passing row,
 //! cancel).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "domain"))]
 
 mod support;
 

@@ -1,6 +1,8 @@
 // Declarations of ox-panel.js, wasm-bindgen's glue (the package's "./ox-panel.js" export),
-// for hosts that load the .wasm themselves: `await init()` once, then `mount`.
-import type { MountHandle } from "./ox-panel.js";
+// for hosts that load the .wasm themselves: `await init()` once, then `mount`. The
+// "./ox-panel-domain.js" export has the same exports and also shows the domain view;
+// ox-panel.js refuses a configuration that shows it (an `Error` naming `sections`).
+import type { MountHandle, OxPanelConfig } from "./ox-panel.js";
 
 export type { MountHandle, OxPanelConfig } from "./ox-panel.js";
 export { mount } from "./ox-panel.js";
@@ -12,6 +14,15 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export default function init(
   moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<unknown>;
+
+/**
+ * Checks a configuration as `mount` would (a bad one is shown in `element` and thrown as
+ * an `Error` naming the key), without mounting anything.
+ */
+export function checkConfig(element: Element, config: OxPanelConfig): void;
+
+/** Throws the `Error` `setAuthorization` would throw for `value`, without a panel. */
+export function checkAuthorization(value: string | null): void;
 
 /** A read the standalone page's boot script started before the module was loaded. */
 export interface EarlyRead {

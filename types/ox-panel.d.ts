@@ -63,11 +63,18 @@ export interface MountHandle {
   setLocale(locale: string | null): void;
   /** Frees the handle's memory in the module (after `unmount`). */
   free(): void;
+  /**
+   * Only on a domain view's handle from the package's `mount`: settles once the panel is
+   * mounted by `ox-panel-domain.js`, loaded on first use; rejects when it cannot be loaded.
+   */
+  readonly ready?: Promise<void>;
 }
 
 /**
  * Renders one panel into `element`. Throws an `Error` naming the key for a bad
- * configuration, and when `element` already holds a live panel.
+ * configuration, and when `element` already holds a live panel. A configuration that
+ * shows the domain view is checked at once; its module (`ox-panel-domain.js`) is loaded
+ * on first use and the panel appears once it is in (`handle.ready`).
  */
 export function mount(element: Element, config: OxPanelConfig): MountHandle;
 

@@ -31,10 +31,11 @@ const FIRST_READS = [
   "/api/accounts/test/exchange/test.com/mailboxes/john.smith/blackberry/statistics",
 ];
 
-// The module alone: what the page does without the boot script's early reads.
+// The module alone: what the page does without the boot script's early reads (the module
+// the page needs, chosen as boot.js chooses it).
 const MODULE_ONLY_BOOT = `
-import init, { mountStandalone } from "./ox-panel.js";
-await init();
+import { load, pageNeedsDomain } from "./ox-panel-modules.js";
+const { mountStandalone } = await load(pageNeedsDomain());
 try {
   mountStandalone(document.getElementById("ox-panel-root"));
 } catch {

@@ -26,7 +26,17 @@ import {
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(
   readFileSync(join(ROOT, "Cargo.toml"), "utf8"),
 )[1];
-const ASSETS = ["ox-panel-element.js", "ox-panel.js", "ox-panel_bg.wasm", "style.css", "index.html", "boot.js"];
+const ASSETS = [
+  "ox-panel-element.js",
+  "ox-panel-modules.js",
+  "ox-panel.js",
+  "ox-panel_bg.wasm",
+  "ox-panel-domain.js",
+  "ox-panel-domain_bg.wasm",
+  "style.css",
+  "index.html",
+  "boot.js",
+];
 const sri = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
 const quiet = { encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error", npm_config_update_notifier: "false" } };
 

@@ -12,5 +12,13 @@ export const brotli = (data) =>
     },
   });
 
-// The files of a bundle that the standalone page loads (the size budget and ./x bench's P1).
-export const PAGE_FILES = ["index.html", "boot.js", "ox-panel.js", "ox-panel_bg.wasm", "style.css"];
+// The files of a bundle that the standalone page loads, for each of its two kinds (the
+// size budget; e2e/tests/modules.test.mjs holds each page to exactly these files, and
+// ./x bench's P1 counts what the page loaded in the browser).
+const SHELL = ["index.html", "boot.js", "ox-panel-modules.js", "style.css"];
+export const PAGES = {
+  // `?mailbox=…`, the default sections: the plan and BlackBerry panels.
+  mailbox: [...SHELL, "ox-panel.js", "ox-panel_bg.wasm"],
+  // `sections=domain` (or no mailbox): the domain view's module instead.
+  domain: [...SHELL, "ox-panel-domain.js", "ox-panel-domain_bg.wasm"],
+};

@@ -12,6 +12,7 @@ use js_sys::{Function, Map, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One read started by the boot script.
+#[derive(Clone)]
 pub struct EarlyRead {
     /// Resolves to the `Response`, or rejects as `fetch` does.
     pub response: Promise,

@@ -11,7 +11,7 @@ use gloo_net::http::{Method, Request};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use ox_core::config::{PanelConfig, MAX_TIMEOUT_MS};
-use ox_core::error::{error_from_response, parse_success, ApiError};
+use ox_core::error::{parse_body, ApiError, JsonBody};
 use ox_core::secret::Secret;
 use ox_core::types::{
     BlackberryAction, BlackberryActionRequest, BlackberryStatistics, BlackberryStatus, MailboxInfo,
@@ -56,6 +56,51 @@ struct Inner {
     open: Rc<Cell<bool>>,
     /// What the boot script read before the module started (empty under `mount()`).
     early: Rc<EarlyReads>,
+    /// The reads under way, aborted by [`HttpApi::close`]; shared with the clients
+    /// `for_mailbox` makes.
+    reads: Rc<InFlight>,
+}
+
+/// Aborts one read.
+type Abort = Rc<dyn Fn()>;
+
+/// Aborts of the reads under way, each removed when its read ends (or is dropped).
+#[derive(Default)]
+struct InFlight {
+    next: Cell<u32>,
+    aborts: RefCell<Vec<(u32, Abort)>>,
+}
+
+impl InFlight {
+    fn add(&self, abort: Abort) -> InFlightEntry<'_> {
+        let id = self.next.get().wrapping_add(1);
+        self.next.set(id);
+        self.aborts.borrow_mut().push((id, abort));
+        InFlightEntry { set: self, id }
+    }
+
+    fn abort_all(&self) {
+        // Taken out first: an abort may settle its read, whose entry then finds nothing.
+        let aborts = std::mem::take(&mut *self.aborts.borrow_mut());
+        for (_, abort) in aborts {
+            abort();
+        }
+    }
+}
+
+/// One read in [`InFlight`], for as long as it lives.
+struct InFlightEntry<'a> {
+    set: &'a InFlight,
+    id: u32,
+}
+
+impl Drop for InFlightEntry<'_> {
+    fn drop(&mut self) {
+        self.set
+            .aborts
+            .borrow_mut()
+            .retain(|(id, _)| *id != self.id);
+    }
 }
 
 /// Which connections a request may travel on.
@@ -69,7 +114,7 @@ enum Pool {
 
 struct Raw {
     status: u16,
-    body: Vec<u8>,
+    body: JsonBody,
 }
 
 impl HttpApi {
@@ -99,8 +144,19 @@ impl HttpApi {
                 on_unauthorized,
                 open,
                 early,
+                reads: Rc::default(),
             }),
         }
+    }
+
+    /// `unmount`: from now on no request is sent, the boot script's reads nobody took
+    /// and the reads under way are aborted (their timers end with them). A write under
+    /// way is left to finish: it went out once, as confirmed, and is never repeated.
+    pub fn close(&self) {
+        let me = &self.inner;
+        me.open.set(false);
+        me.early.abort_all();
+        me.reads.abort_all();
     }
 }
 
@@ -160,7 +216,11 @@ impl Inner {
         };
         let timed_out = Rc::new(Cell::new(false));
         let outcome = match early {
-            Some(early) => self.adopt(early, &timed_out).await,
+            Some(early) => {
+                let read = early.clone();
+                let _read = self.reads.add(Rc::new(move || read.abort()));
+                self.adopt(early, &timed_out).await
+            }
             None => {
                 self.fetch(method, url, body, pool, has_auth, &timed_out)
                     .await?
@@ -212,6 +272,10 @@ impl Inner {
             .map(Request::from)
             .map_err(|e| ApiError::Network(js_error_text(&e)))?;
 
+        let _read = matches!(pool, Pool::Shared).then(|| {
+            let controller = controller.clone();
+            self.reads.add(Rc::new(move || controller.abort()))
+        });
         let timer = {
             let timed_out = timed_out.clone();
             Timeout::new(self.timeout_ms, move || {
@@ -222,7 +286,7 @@ impl Inner {
         let outcome = async {
             let response = request.send().await?;
             let status = response.status();
-            let body = response.binary().await?;
+            let body = super::json::parse(&response.text().await?);
             Ok::<_, gloo_net::Error>(Raw { status, body })
         }
         .await;
@@ -243,8 +307,11 @@ impl Inner {
                 .map_err(|_| "the early read did not give a response".to_owned())?;
             let response = gloo_net::http::Response::from(response);
             let status = response.status();
-            let body = response.binary().await.map_err(|e| e.to_string())?;
-            Ok(Raw { status, body })
+            let text = response.text().await.map_err(|e| e.to_string())?;
+            Ok(Raw {
+                status,
+                body: super::json::parse(&text),
+            })
         };
         let timer = TimeoutFuture::new(self.timeout_ms);
         match future::select(std::pin::pin!(answer), timer).await {
@@ -263,11 +330,7 @@ impl Inner {
     ) -> Result<T, ApiError> {
         let url = url.map_err(ApiError::InvalidRequest)?;
         let raw = self.send(Method::GET, &url, None, Pool::Shared).await?;
-        if (200..300).contains(&raw.status) {
-            parse_success(raw.status, &raw.body)
-        } else {
-            Err(error_from_response(raw.status, &raw.body))
-        }
+        parse_body(raw.status, raw.body)
     }
 
     /// A write whose success answer has no body (204 or 202): its 2xx status.
@@ -281,7 +344,7 @@ impl Inner {
         let raw = self.send(Method::PUT, &url, Some(body), pool).await?;
         // A write's success has no body (or JSON); a 2xx with anything else (a proxy's
         // HTML page, a cut answer) is not the API's, so the change is not confirmed.
-        parse_success::<IgnoredAny>(raw.status, &raw.body).map(|_| raw.status)
+        parse_body::<IgnoredAny>(raw.status, raw.body).map(|_| raw.status)
     }
 }
 
@@ -294,7 +357,7 @@ fn js_error_text(error: &JsValue) -> String {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(|e| ApiError::Network(e.to_string()))
+    super::json::to_text(value).map_err(ApiError::Network)
 }
 
 impl Api for HttpApi {
@@ -402,6 +465,7 @@ impl Api for HttpApi {
                 on_unauthorized: inner.on_unauthorized.clone(),
                 open: inner.open.clone(),
                 early: inner.early.clone(),
+                reads: inner.reads.clone(),
             }),
         })
     }

@@ -4,6 +4,7 @@
 pub mod counts;
 pub mod early;
 pub mod http;
+pub mod json;
 
 use std::future::Future;
 use std::pin::Pin;

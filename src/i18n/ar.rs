@@ -5,7 +5,9 @@
 
 use ox_core::types::{BillingStatus, BlackberryAction};
 
-use super::{DomainMsg, Msg};
+#[cfg(feature = "domain")]
+use super::DomainMsg;
+use super::Msg;
 
 pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
     let s = |t: &str| Some(t.to_owned());
@@ -17,6 +19,10 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
             mailbox,
         } => Some(format!("الحساب {account} · {mailbox}@{domain}")),
         Msg::ShellForDomain { account, domain } => Some(format!("الحساب {account} · {domain}")),
+        Msg::OpaqueOrigin => s(
+            "لا يمكن تشغيل هذه اللوحة داخل إطار معزول بلا أصل خاص به. على الصفحة التي \
+             تضمّنها أن تضيف \u{2066}allow-same-origin\u{2069} إلى السمة \u{2066}sandbox\u{2069} للإطار.",
+        ),
         Msg::Loading => s("جارٍ التحميل…"),
         Msg::TryAgain => s("إعادة المحاولة"),
         Msg::DomainHeading => s("صناديق البريد"),
@@ -108,6 +114,7 @@ pub(super) fn text(msg: &Msg<'_>) -> Option<String> {
             }
         }),
         Msg::ServerWordsLabel => s("نص الخادم:"),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => domain(m),
         // Left to English on purpose: labels, explanations, reasons, errors and outcomes.
         Msg::ConfigError { .. }
@@ -177,6 +184,7 @@ fn confirm_body(action: BlackberryAction, device: Option<&str>, user: &str) -> S
     }
 }
 
+#[cfg(feature = "domain")]
 /// Arabic's plural categories (CLDR: zero, one, two, few, many, other), computed here:
 /// `Intl.PluralRules` would give the same for whole numbers at the cost of a JS call.
 #[derive(Debug, PartialEq, Eq)]
@@ -189,6 +197,7 @@ enum Plural {
     Other,
 }
 
+#[cfg(feature = "domain")]
 fn plural(n: u64) -> Plural {
     match (n, n % 100) {
         (0, _) => Plural::Zero,
@@ -200,6 +209,7 @@ fn plural(n: u64) -> Plural {
     }
 }
 
+#[cfg(feature = "domain")]
 /// "n mailboxes" in the nominative.
 fn mailboxes(n: u64) -> String {
     match plural(n) {
@@ -211,6 +221,7 @@ fn mailboxes(n: u64) -> String {
     }
 }
 
+#[cfg(feature = "domain")]
 fn domain(msg: &DomainMsg<'_>) -> Option<String> {
     use DomainMsg::*;
     let s = |t: &str| Some(t.to_owned());
@@ -297,14 +308,21 @@ mod tests {
             Msg::BbDeviceHeading,
             Msg::BbActionsHeading,
             Msg::BbActivityHeading,
-            Msg::Domain(DomainMsg::LimitsHeading),
-            Msg::Domain(DomainMsg::BulkHeading),
-            Msg::Domain(DomainMsg::MailboxHeading { mailbox: "m" }),
             // buttons
             Msg::TryAgain,
             Msg::Submit,
             Msg::Submitting,
             Msg::BbCancel,
+            // confirmation dialog
+            Msg::BbConfirmTypeHint,
+            Msg::BbConfirmTypeLabel { user: "u" },
+        ];
+        // The domain view's headings and buttons.
+        #[cfg(feature = "domain")]
+        required.extend([
+            Msg::Domain(DomainMsg::LimitsHeading),
+            Msg::Domain(DomainMsg::BulkHeading),
+            Msg::Domain(DomainMsg::MailboxHeading { mailbox: "m" }),
             Msg::Domain(DomainMsg::PrevPage),
             Msg::Domain(DomainMsg::NextPage),
             Msg::Domain(DomainMsg::Back),
@@ -312,10 +330,7 @@ mod tests {
             Msg::Domain(DomainMsg::Submit { n: 3, plan: "p" }),
             Msg::Domain(DomainMsg::Cancel),
             Msg::Domain(DomainMsg::RetryFailed { n: 1 }),
-            // confirmation dialog
-            Msg::BbConfirmTypeHint,
-            Msg::BbConfirmTypeLabel { user: "u" },
-        ];
+        ]);
         for action in [ResendServiceBooks, Wipe, Reinitialize] {
             required.extend([
                 Msg::BbActionLabel { action },
@@ -344,6 +359,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "domain")]
     fn plural_categories() {
         let got: Vec<Plural> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]
             .into_iter()

@@ -5,7 +5,9 @@ use ox_core::error::ApiError;
 use ox_core::rules::ViolationCode;
 use ox_core::types::{BillingStatus, BlackberryAction};
 
-use super::{DomainMsg, Msg};
+#[cfg(feature = "domain")]
+use super::DomainMsg;
+use super::Msg;
 
 pub(super) fn text(msg: &Msg<'_>) -> String {
     match msg {
@@ -21,6 +23,10 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
         Msg::ConfigError { detail } => {
             format!("Dieses Modul ist nicht richtig eingerichtet: {detail}")
         }
+        Msg::OpaqueOrigin => "Dieses Modul kann in einem abgeschotteten Frame ohne eigenen \
+                              Ursprung nicht laufen. Die einbettende Seite muss im \
+                              sandbox-Attribut des Frames allow-same-origin erlauben."
+            .into(),
         Msg::Loading => "Wird geladen …".into(),
         Msg::TryAgain => "Erneut versuchen".into(),
         Msg::LoadFailed { what } => {
@@ -153,6 +159,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             None => "nicht ausgeführt".into(),
         },
         Msg::ServerWordsLabel => "Wortlaut des Servers:".into(),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => domain(m),
     }
 }
@@ -408,6 +415,7 @@ fn mailboxes(n: impl Into<u64>) -> String {
     }
 }
 
+#[cfg(feature = "domain")]
 fn domain(msg: &DomainMsg<'_>) -> String {
     use DomainMsg::*;
     match msg {
@@ -521,6 +529,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "domain")]
     fn plurals() {
         assert_eq!(
             domain(&DomainMsg::Submit {

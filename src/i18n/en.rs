@@ -16,6 +16,10 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
         Msg::ConfigError { detail } => {
             format!("This panel is not set up correctly: {detail}")
         }
+        Msg::OpaqueOrigin => "This panel cannot run in a sandboxed frame without its own \
+                              origin. The page that embeds it must add allow-same-origin to \
+                              the frame's sandbox attribute."
+            .into(),
         Msg::Loading => "Loading…".into(),
         Msg::TryAgain => "Try again".into(),
         Msg::LoadFailed { what } => format!("Could not load {}.", text(what)),
@@ -118,6 +122,7 @@ pub(super) fn text(msg: &Msg<'_>) -> String {
             None => "not carried out".into(),
         },
         Msg::ServerWordsLabel => "The server's words:".into(),
+        #[cfg(feature = "domain")]
         Msg::Domain(m) => super::domain::english(m),
     }
 }

@@ -9,9 +9,11 @@
 
 mod ar;
 mod de;
+#[cfg(feature = "domain")]
 mod domain;
 mod en;
 
+#[cfg(feature = "domain")]
 pub use domain::DomainMsg;
 pub use ox_core::Locale;
 
@@ -38,6 +40,8 @@ pub enum Msg<'a> {
     ConfigError {
         detail: &'a str,
     },
+    /// The page runs in an opaque origin (a sandboxed frame without `allow-same-origin`).
+    OpaqueOrigin,
     Loading,
     TryAgain,
     LoadFailed {
@@ -184,6 +188,7 @@ pub enum Msg<'a> {
     /// Before text only the server has (no translation exists): its words follow.
     ServerWordsLabel,
     // Domain view (its messages are in `domain.rs`)
+    #[cfg(feature = "domain")]
     Domain(DomainMsg<'a>),
 }
 
@@ -302,6 +307,7 @@ mod tests {
 #[cfg(test)]
 pub(crate) fn samples() -> Vec<Msg<'static>> {
     use BlackberryAction::*;
+    #[cfg(feature = "domain")]
     use DomainMsg as D;
     static SUSPENDED: BillingStatus = BillingStatus::Suspended;
     static CONFLICT: ApiError = ApiError::Conflict(None);
@@ -442,6 +448,7 @@ pub(crate) fn samples() -> Vec<Msg<'static>> {
             Msg::BbAccepted { action },
         ]);
     }
+    #[cfg(feature = "domain")]
     all.extend(
         [
             D::WhatList,

@@ -2,7 +2,7 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 use clap::Parser;
 
 /// The Content-Security-Policy sent with the front end unless `--csp` changes it.
@@ -40,6 +40,20 @@ pub struct Args {
     /// files, not the control endpoints): a network's latency, for benchmarks.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,
+    /// Serve the `--dist` files as a CDN does for pages on other origins: every answer
+    /// that is not an HTML page gets `Access-Control-Allow-Origin: *` and
+    /// `Cross-Origin-Resource-Policy: cross-origin`.
+    #[arg(long)]
+    pub cdn: bool,
+    /// A header for every `--dist` answer, as `"Name: value"` (repeatable); it replaces
+    /// the emulator's own of that name (`--csp`'s policy, for one).
+    #[arg(long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Where the host pages that have a `.headers` file load the bundle from: `{bundle}`
+    /// in them (and `{bundle-origin}` in their headers). An `http(s)://` URL or a path,
+    /// ending in `/`; default `/`.
+    #[arg(long, value_name = "URL")]
+    pub bundle_url: Option<String>,
 }
 
 /// How the router serves what is not the API; checked once, so building the router
@@ -59,6 +73,12 @@ pub struct ServeOptions {
     pub control: bool,
     /// How late every `/api` answer is sent (`--latency-ms`).
     pub latency: Duration,
+    /// `--cdn`: CORS and CORP on every front-end answer that is not an HTML page.
+    pub cdn: bool,
+    /// `--header` values, in order; each replaces the emulator's own of that name.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// `--bundle-url` (default `/`).
+    pub bundle_url: String,
 }
 
 impl Default for ServeOptions {
@@ -70,6 +90,9 @@ impl Default for ServeOptions {
             cors_origin: None,
             control: true,
             latency: Duration::ZERO,
+            cdn: false,
+            headers: Vec::new(),
+            bundle_url: "/".to_owned(),
         }
     }
 }
@@ -92,6 +115,14 @@ pub enum OptionsError {
     /// `--latency-ms` is beyond what a fault may delay.
     #[error("--latency-ms {0}: at most {max}", max = crate::faults::MAX_DELAY_MS)]
     BadLatency(u64),
+    /// `--header` is not `Name: value`.
+    #[error("--header {0:?}: expected \"Name: value\" with a valid header name and value")]
+    BadHeader(String),
+    /// `--bundle-url` is neither an http(s) URL nor a path, or lacks its final `/`.
+    #[error(
+        "--bundle-url {0:?}: expected an http(s):// URL or a path starting with '/', ending in '/'"
+    )]
+    BadBundleUrl(String),
 }
 
 impl ServeOptions {
@@ -117,8 +148,47 @@ impl ServeOptions {
             cors_origin,
             control: !args.no_control,
             latency: Duration::from_millis(args.latency_ms),
+            cdn: args.cdn,
+            headers: args
+                .headers
+                .iter()
+                .map(|line| {
+                    parse_header_line(line).ok_or_else(|| OptionsError::BadHeader(line.clone()))
+                })
+                .collect::<Result<_, _>>()?,
+            bundle_url: match &args.bundle_url {
+                None => "/".to_owned(),
+                Some(url) if bundle_origin(url).is_some() => url.clone(),
+                Some(url) => return Err(OptionsError::BadBundleUrl(url.clone())),
+            },
         })
     }
+}
+
+/// `"Name: value"` → the header; `None` when either part is not valid in HTTP.
+pub fn parse_header_line(line: &str) -> Option<(HeaderName, HeaderValue)> {
+    let (name, value) = line.split_once(':')?;
+    let name = HeaderName::from_bytes(name.trim().as_bytes()).ok()?;
+    let value = HeaderValue::from_str(value.trim()).ok()?;
+    Some((name, value))
+}
+
+/// The CSP source of a `--bundle-url`: its origin (`http://cdn.example:8081`), or
+/// `'self'` for a path; `None` when it is neither, or does not end in `/`.
+pub fn bundle_origin(url: &str) -> Option<String> {
+    if !url.ends_with('/') || url.contains(char::is_whitespace) {
+        return None;
+    }
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Some("'self'".to_owned());
+    }
+    let scheme_end = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .map(|rest| url.len() - rest.len())?;
+    let host_end = url[scheme_end..].find('/').map(|i| scheme_end + i)?;
+    let origin = &url[..host_end];
+    (host_end > scheme_end && !origin.contains(['\'', ';', ','])).then(|| origin.to_owned())
 }
 
 fn parse_origin(origin: &str) -> Result<HeaderValue, OptionsError> {
@@ -174,6 +244,33 @@ mod tests {
         assert!(normalize_prefix("/a//b").is_err());
         assert!(normalize_prefix("/{x}").is_err());
         assert!(normalize_prefix("/api/x").is_err());
+    }
+
+    #[test]
+    fn header_lines_and_bundle_urls_are_checked() {
+        let (name, value) =
+            parse_header_line("Cross-Origin-Opener-Policy:  same-origin").expect("a header line");
+        assert_eq!(
+            (name.as_str(), value.to_str().ok()),
+            ("cross-origin-opener-policy", Some("same-origin"))
+        );
+        assert!(parse_header_line("no colon").is_none());
+        assert!(parse_header_line("bad name: x").is_none());
+        assert_eq!(bundle_origin("/").as_deref(), Some("'self'"));
+        assert_eq!(
+            bundle_origin("http://127.0.0.1:9091/cdn/ox/").as_deref(),
+            Some("http://127.0.0.1:9091")
+        );
+        for bad in [
+            "http://x",
+            "//cdn.example/",
+            "ftp://x/",
+            "http:///",
+            "cdn/",
+            "http://a b/",
+        ] {
+            assert!(bundle_origin(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

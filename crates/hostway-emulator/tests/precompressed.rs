@@ -53,6 +53,9 @@ fn emulator(dist: Option<PathBuf>, latency_ms: u64) -> Router {
         csp: hostway_emulator::cli::DEFAULT_CSP.to_owned(),
         no_control: false,
         latency_ms,
+        cdn: false,
+        headers: Vec::new(),
+        bundle_url: None,
     };
     let options = ServeOptions::from_args(&args).expect("options");
     app(AppState::with_options(demo::fixture(), options))
@@ -272,6 +275,9 @@ fn an_unbounded_latency_is_refused() {
         csp: hostway_emulator::cli::DEFAULT_CSP.to_owned(),
         no_control: false,
         latency_ms: 600_001,
+        cdn: false,
+        headers: Vec::new(),
+        bundle_url: None,
     };
     let err = ServeOptions::from_args(&args).expect_err("refused");
     assert_eq!(err.to_string(), "--latency-ms 600001: at most 600000");

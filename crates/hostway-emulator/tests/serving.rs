@@ -40,6 +40,9 @@ fn emu_serving(dist: PathBuf, prefix: &str, csp: &str, cors: Option<&str>) -> Em
         csp: csp.to_owned(),
         no_control: false,
         latency_ms: 0,
+        cdn: false,
+        headers: Vec::new(),
+        bundle_url: None,
     };
     let options = ServeOptions::from_args(&args).expect("options");
     let state = AppState::with_options(demo::fixture(), options);
@@ -226,6 +229,9 @@ async fn bad_serving_options_are_refused() {
             csp: csp.to_owned(),
             no_control: false,
             latency_ms: 0,
+            cdn: false,
+            headers: Vec::new(),
+            bundle_url: None,
         }
     };
     assert!(ServeOptions::from_args(&args(
@@ -296,4 +302,180 @@ async fn body_collect_helper_reads_empty_bodies() {
         .expect("body")
         .to_bytes();
     assert!(bytes.is_empty());
+}
+
+fn emu_hardened(dist: PathBuf, cdn: bool, headers: &[&str], bundle_url: Option<&str>) -> Emu {
+    let args = hostway_emulator::Args {
+        listen: "127.0.0.1:0".to_owned(),
+        fixture: None,
+        dist: Some(dist),
+        dist_prefix: "/panel/".to_owned(),
+        cors_origin: None,
+        csp: DEFAULT_CSP.to_owned(),
+        no_control: false,
+        latency_ms: 0,
+        cdn,
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        bundle_url: bundle_url.map(str::to_owned),
+    };
+    let options = ServeOptions::from_args(&args).expect("options");
+    let state = AppState::with_options(demo::fixture(), options);
+    Emu {
+        app: app(state.clone()),
+        state,
+    }
+}
+
+/// `dist_dir` plus a host page with a `.headers` file, and one without.
+fn dist_with_host_page(tag: &str) -> PathBuf {
+    let dir = dist_dir(tag);
+    std::fs::create_dir_all(dir.join("examples/hardened")).expect("mkdir");
+    std::fs::write(
+        dir.join("examples/hardened/nonce.html"),
+        r#"<script type="module" nonce="{nonce}" src="{bundle}app.js"></script>"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("examples/hardened/nonce.html.headers"),
+        "# the page's own policy\n\
+         Content-Security-Policy: script-src 'nonce-{nonce}' 'strict-dynamic'; connect-src {bundle-origin}\n\
+         \n\
+         Cross-Origin-Opener-Policy: same-origin\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("examples/hardened/plain.html"), "<p>plain</p>").expect("write");
+    dir
+}
+
+#[tokio::test]
+async fn host_pages_get_their_own_headers_and_a_fresh_nonce_per_answer() {
+    let emu = emu_hardened(
+        dist_with_host_page("host-pages"),
+        false,
+        &[],
+        Some("http://127.0.0.1:9091/cdn/"),
+    );
+    let mut nonces = Vec::new();
+    for path in [
+        "/examples/hardened/nonce.html",
+        "/panel/examples/hardened/nonce.html",
+    ] {
+        let page = emu.call(Method::GET, path, None, None).await;
+        assert_eq!(page.status.as_u16(), 200, "{path}");
+        assert!(page.content_type().starts_with("text/html"));
+        let csp = page.headers["content-security-policy"]
+            .to_str()
+            .expect("ascii");
+        let nonce = csp
+            .strip_prefix("script-src 'nonce-")
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy")
+            .to_owned();
+        assert_eq!(nonce.len(), 32);
+        assert!(nonce.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(
+            csp,
+            format!(
+                "script-src 'nonce-{nonce}' 'strict-dynamic'; connect-src http://127.0.0.1:9091"
+            )
+        );
+        assert_eq!(
+            page.body,
+            format!(
+                r#"<script type="module" nonce="{nonce}" src="http://127.0.0.1:9091/cdn/app.js"></script>"#
+            )
+        );
+        assert_eq!(page.headers["cross-origin-opener-policy"], "same-origin");
+        assert_eq!(page.headers["cache-control"], "no-store");
+        assert_eq!(page.headers["x-content-type-options"], "nosniff");
+        assert!(!page.headers.contains_key("etag"));
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a new nonce per answer");
+    // A page without a .headers file is a plain file of the bundle.
+    let plain = emu
+        .call(Method::GET, "/examples/hardened/plain.html", None, None)
+        .await;
+    assert_eq!(plain.body, "<p>plain</p>");
+    assert_eq!(plain.headers["content-security-policy"], DEFAULT_CSP);
+    // Only plain paths name a host page.
+    let odd = emu
+        .call(
+            Method::GET,
+            "/examples/hardened/../hardened/nonce.html",
+            None,
+            None,
+        )
+        .await;
+    assert!(!odd.body.contains("nonce=\""));
+}
+
+#[tokio::test]
+async fn header_flags_replace_the_defaults_and_cdn_adds_cors_and_corp() {
+    let emu = emu_hardened(
+        dist_with_host_page("cdn"),
+        true,
+        &[
+            "Cross-Origin-Embedder-Policy: require-corp",
+            "Content-Security-Policy: default-src 'none'",
+        ],
+        None,
+    );
+    for path in [
+        "/app.js",
+        "/app_bg.wasm",
+        "/assets/style.css",
+        "/panel/app.js",
+    ] {
+        let file = emu.call(Method::GET, path, None, None).await;
+        assert_eq!(file.status.as_u16(), 200, "{path}");
+        assert_eq!(file.headers["access-control-allow-origin"], "*", "{path}");
+        assert_eq!(file.headers["cross-origin-resource-policy"], "cross-origin");
+        assert_eq!(file.headers["cross-origin-embedder-policy"], "require-corp");
+        assert_eq!(
+            file.headers["content-security-policy"],
+            "default-src 'none'"
+        );
+    }
+    // Pages are not the CDN's: no CORS on them (the standalone page holds a credential).
+    let index = emu.call(Method::GET, "/", None, None).await;
+    assert!(!index.headers.contains_key("access-control-allow-origin"));
+    assert_eq!(
+        index.headers["cross-origin-embedder-policy"],
+        "require-corp"
+    );
+    // A host page's own headers win; {bundle} defaults to the site's root.
+    let page = emu
+        .call(Method::GET, "/examples/hardened/nonce.html", None, None)
+        .await;
+    assert!(page.body.contains(r#"src="/app.js""#));
+    assert!(page.headers["content-security-policy"]
+        .to_str()
+        .is_ok_and(|v| v.ends_with("connect-src 'self'")));
+    // Without --cdn: none of it.
+    let plain = emu_serving(dist_dir("no-cdn"), "/", DEFAULT_CSP, None);
+    let js = plain.call(Method::GET, "/app.js", None, None).await;
+    assert!(!js.headers.contains_key("access-control-allow-origin"));
+    assert!(!js.headers.contains_key("cross-origin-resource-policy"));
+}
+
+#[tokio::test]
+async fn bad_header_and_bundle_url_flags_are_refused() {
+    let args = |headers: &[&str], bundle_url: Option<&str>| hostway_emulator::Args {
+        listen: "127.0.0.1:0".to_owned(),
+        fixture: None,
+        dist: None,
+        dist_prefix: "/".to_owned(),
+        cors_origin: None,
+        csp: DEFAULT_CSP.to_owned(),
+        no_control: false,
+        latency_ms: 0,
+        cdn: false,
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        bundle_url: bundle_url.map(str::to_owned),
+    };
+    assert!(ServeOptions::from_args(&args(&["X-Ok: 1"], Some("https://cdn.example/ox/"))).is_ok());
+    assert!(ServeOptions::from_args(&args(&["no colon"], None)).is_err());
+    assert!(ServeOptions::from_args(&args(&[], Some("https://cdn.example"))).is_err());
+    assert!(ServeOptions::from_args(&args(&[], Some("cdn/"))).is_err());
 }

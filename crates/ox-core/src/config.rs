@@ -45,7 +45,7 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    fn invalid(key: &str, reason: impl Into<String>) -> Self {
+    pub fn invalid(key: &str, reason: impl Into<String>) -> Self {
         ConfigError::Invalid {
             key: key.to_owned(),
             reason: reason.into(),
@@ -322,6 +322,26 @@ impl PanelConfig {
             allowed_api_origins: Vec::new(),
         }
     }
+
+    /// Every key [`PanelConfig::from_json_value`] reads (schema/config.schema.json's
+    /// properties, which a test holds it to). A host's JS object is read key by key from
+    /// this list, so an unknown key, whatever it holds, is ignored as in the JSON.
+    pub const KEYS: [&'static str; 14] = [
+        "apiBase",
+        "account",
+        "domain",
+        "mailbox",
+        "exchangeDomain",
+        "exchangeUser",
+        "authorization",
+        "role",
+        "planQuotasMb",
+        "upgradesEnabled",
+        "locale",
+        "sections",
+        "timeoutMs",
+        "allowedApiOrigins",
+    ];
 
     /// Reads a parsed JSON value (an object); unknown keys are ignored.
     pub fn from_json_value(value: &Value) -> Result<Self, ConfigError> {

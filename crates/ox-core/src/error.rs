@@ -113,19 +113,32 @@ impl From<UrlError> for ApiError {
     }
 }
 
-/// Drops a UTF-8 byte-order mark, which some servers prepend and JSON parsers refuse.
-fn strip_bom(body: &[u8]) -> &[u8] {
-    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
+/// An answer's body as JSON, however it was parsed: by `serde_json` from bytes
+/// ([`JsonBody::from_bytes`], natively and in the tests), or by the browser's own parser
+/// (the app reads `JSON.parse`'s value into a [`Value`]; its wasm carries no JSON text
+/// parser). Everything after the parse is decided here, once, for both.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonBody {
+    /// Empty or only white space (a 204, say).
+    Blank,
+    /// Parsed.
+    Json(Value),
+    /// Not JSON; the parser's words, for the error's detail (never shown to users).
+    NotJson(String),
 }
 
-fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(u8::is_ascii_whitespace)
-}
-
-fn json_object(body: &[u8]) -> Option<Map<String, Value>> {
-    match serde_json::from_slice::<Value>(strip_bom(body)) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
+impl JsonBody {
+    /// Parses with `serde_json`; a UTF-8 byte-order mark, which some servers prepend and
+    /// JSON parsers refuse, is dropped first (the browser's `Response.text()` drops it too).
+    pub fn from_bytes(body: &[u8]) -> Self {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return JsonBody::Blank;
+        }
+        match serde_json::from_slice(body) {
+            Ok(value) => JsonBody::Json(value),
+            Err(e) => JsonBody::NotJson(e.to_string()),
+        }
     }
 }
 
@@ -148,18 +161,16 @@ fn field_text(v: &Value) -> Option<String> {
     }
 }
 
-fn bad_request(body: &[u8]) -> ApiError {
+fn bad_request(body: &JsonBody) -> ApiError {
     let invalid = |detail: String| ApiError::InvalidBody {
         status: 400,
         detail,
     };
-    if is_blank(body) {
-        return invalid("empty body".to_owned());
-    }
-    let map = match serde_json::from_slice::<Value>(strip_bom(body)) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return invalid("the body is JSON but not an object".to_owned()),
-        Err(e) => return invalid(format!("the body is not JSON ({e})")),
+    let map = match body {
+        JsonBody::Blank => return invalid("empty body".to_owned()),
+        JsonBody::Json(Value::Object(map)) => map,
+        JsonBody::Json(_) => return invalid("the body is JSON but not an object".to_owned()),
+        JsonBody::NotJson(e) => return invalid(format!("the body is not JSON ({e})")),
     };
     if let Some(Value::String(m)) = map.get("message") {
         return ApiError::BadRequestMessage(m.clone());
@@ -177,7 +188,15 @@ fn bad_request(body: &[u8]) -> ApiError {
 
 /// Turns a non-2xx answer into an [`ApiError`]. Never panics, whatever the body.
 pub fn error_from_response(status: u16, body: &[u8]) -> ApiError {
-    let message = || json_object(body).as_ref().and_then(message_of);
+    error_from_body(status, &JsonBody::from_bytes(body))
+}
+
+/// [`error_from_response`] for a body already parsed.
+pub fn error_from_body(status: u16, body: &JsonBody) -> ApiError {
+    let message = || match body {
+        JsonBody::Json(Value::Object(map)) => message_of(map),
+        _ => None,
+    };
     match status {
         400 => bad_request(body),
         401 => ApiError::Unauthorized,
@@ -196,18 +215,22 @@ pub fn error_from_response(status: u16, body: &[u8]) -> ApiError {
 /// Reads a 2xx body as `T`; any other status goes through [`error_from_response`].
 /// An empty body reads as JSON `null`, so `()` and `Option<T>` accept a 204.
 pub fn parse_success<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, ApiError> {
+    parse_body(status, JsonBody::from_bytes(body))
+}
+
+/// [`parse_success`] for a body already parsed.
+pub fn parse_body<T: DeserializeOwned>(status: u16, body: JsonBody) -> Result<T, ApiError> {
     if !(200..300).contains(&status) {
-        return Err(error_from_response(status, body));
+        return Err(error_from_body(status, &body));
     }
-    let body = strip_bom(body);
-    let body: &[u8] = if is_blank(body) { b"null" } else { body };
-    let invalid = |e: serde_json::Error| ApiError::InvalidBody {
-        status,
-        detail: e.to_string(),
+    let invalid = |detail: String| ApiError::InvalidBody { status, detail };
+    let value = match body {
+        JsonBody::Blank => Value::Null,
+        JsonBody::Json(value) => value,
+        JsonBody::NotJson(e) => return Err(invalid(e)),
     };
-    // Through one `Value`: the JSON text parser is then compiled once, for `Value`,
-    // instead of once into every answer type's `Deserialize` (the wasm's size; a type
-    // error's detail loses its line and column, which nobody is shown).
-    let value: Value = serde_json::from_slice(body).map_err(invalid)?;
-    T::deserialize(value).map_err(invalid)
+    // Through one `Value`: whichever parser read the text, each answer type's
+    // `Deserialize` is compiled once, for `Value` (a type error's detail has no line and
+    // column, which nobody is shown).
+    T::deserialize(value).map_err(|e| invalid(e.to_string()))
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::run::{BulkRun, Phase};
 use super::state::{DomainAction, DomainState};
-use crate::components::ids::unique_id;
+use crate::components::shared::ids::unique_id;
 use crate::i18n::{DomainMsg as D, I18n, Msg};
 
 #[derive(Clone, PartialEq, Properties)]

@@ -10,9 +10,9 @@ use yew::prelude::*;
 use super::nav::PAGE_SIZES;
 use super::run::{BulkRun, RowState};
 use super::state::{DomainAction, DomainState, Slot};
-use crate::components::ids::unique_id;
-use crate::components::load_failure::LoadFailures;
-use crate::components::server_words;
+use crate::components::shared::ids::unique_id;
+use crate::components::shared::load_failure::LoadFailures;
+use crate::components::shared::server_words;
 use crate::format;
 use crate::i18n::{DomainMsg as D, I18n, Msg};
 

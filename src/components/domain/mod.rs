@@ -1,5 +1,6 @@
-//! The domain view's parts: its pure state (`nav`, `state`, `run`), the address
-//! (`location`), and what it renders (`list`, `limits`, `bulk`, `opened`).
+//! The domain view (`view`): its pure state (`nav`, `state`, `run`), the address
+//! (`location`), and what it renders (`list`, `limits`, `bulk`, `opened`). Compiled only
+//! with the `domain` feature: the mailbox page's module does not carry it.
 
 pub mod bulk;
 pub mod limits;
@@ -9,3 +10,4 @@ pub mod nav;
 pub mod opened;
 pub mod run;
 pub mod state;
+pub mod view;

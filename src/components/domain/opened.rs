@@ -7,8 +7,8 @@ use ox_core::config::PanelConfig;
 use yew::prelude::*;
 
 use crate::api::ApiRef;
-use crate::components::blackberry_panel::BlackberryPanel;
-use crate::components::webmail_panel::WebmailPanel;
+use crate::components::blackberry::panel::BlackberryPanel;
+use crate::components::plan::panel::WebmailPanel;
 use crate::events::Events;
 use crate::i18n::{DomainMsg as D, I18n, Msg};
 

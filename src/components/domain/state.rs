@@ -15,7 +15,7 @@ use ox_core::types::{
 use yew::Reducible;
 
 use super::nav::{api_filter, ListQuery, Nav, PAGE_SIZES};
-pub use crate::components::slot::Slot;
+pub use crate::components::shared::slot::Slot;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DomainState {
@@ -192,7 +192,7 @@ impl DomainState {
 }
 
 // The OX panel's decision of when counts are kept, shared.
-use crate::components::plan_state::{counts_on_answer, counts_on_limits, Counts};
+use crate::components::plan::state::{counts_on_answer, counts_on_limits, Counts};
 
 impl Reducible for DomainState {
     type Action = DomainAction;
