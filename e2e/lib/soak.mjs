@@ -6,9 +6,9 @@
 // Measured after a forced garbage collection, through Chromium's DevTools protocol:
 // `Memory.getDOMCounters` (JS event listeners, DOM nodes, documents), a heap snapshot
 // (the bytes of the page's JS values; `Runtime.getHeapUsage` is reported alongside) and
-// the module's `WebAssembly.Memory` size
+// the two modules' `WebAssembly.Memory` sizes
 // (wasm-bindgen's `init()` returns the module's exports, `memory` among them, to anyone
-// who imports ox-panel.js; nothing is added to the public API for it).
+// who imports ox-panel.js or ox-panel-domain.js; nothing is added to the public API for it).
 
 /** The soak page's path on the emulator: a blank page of its own (see `openSoakPage`). */
 export const SOAK_PATH = "/soak.html";
@@ -49,6 +49,9 @@ async function installSoak({ authorization, mailboxes, domain }) {
   const base = document.baseURI;
   const glue = await import(new URL("ox-panel.js", base).href);
   const exports = await glue.default();
+  // The domain view is the second module's (README, "Two modules").
+  const domainGlue = await import(new URL("ox-panel-domain.js", base).href);
+  const domainExports = await domainGlue.default();
   await import(new URL("ox-panel-element.js", base).href);
   const slot = document.getElementById("slot");
   const PLAN = /\((standard|activesync|premium)\)/;
@@ -121,12 +124,12 @@ async function installSoak({ authorization, mailboxes, domain }) {
   window.__oxSoak = {
     glue,
     config,
-    wasmBytes: () => exports.memory.buffer.byteLength,
+    wasmBytes: () => exports.memory.buffer.byteLength + domainExports.memory.buffer.byteLength,
     async run(kind, from, to) {
       for (let i = from; i < to; i++) await cycles[kind](i);
     },
     async openDomain() {
-      domainView = glue.mount(slot, config({ domain, sections: ["domain"] }));
+      domainView = domainGlue.mount(slot, config({ domain, sections: ["domain"] }));
       // The list and the limits' summary (big-domain.com has no limit: its text says so).
       await until(
         () =>
