@@ -228,18 +228,8 @@ fn refuse_config(element: &Element, error: &ConfigError) -> JsError {
     JsError::new(&text)
 }
 
-/// Rendered with DOM calls, not Yew, since there is no valid configuration to run on.
+/// Shown without Yew, since there is no valid configuration to run on.
 fn show_config_error(element: &Element, detail: &str) {
     let text = I18n::default().tr(&Msg::ConfigError { detail });
-    element.replace_children_with_node_0();
-    let Some(document) = element.owner_document() else {
-        return;
-    };
-    if let Ok(div) = document.create_element("div") {
-        div.set_class_name("oxp-root oxp-config-error");
-        let _ = div.set_attribute("role", "alert");
-        let _ = div.set_attribute("data-testid", "config-error");
-        div.set_text_content(Some(&text));
-        let _ = element.append_child(&div);
-    }
+    crate::host::show_alert(element, "config-error", &text, None);
 }

@@ -23,15 +23,17 @@ pub fn refuse_opaque_origin(element: &Element, config: &PanelConfig) -> Option<J
     }
     let i18n = I18n::from(Locale::resolve(config.locale.as_deref(), None));
     let text = i18n.tr(&Msg::OpaqueOrigin);
-    show_message(element, &i18n, "host-error", &text);
+    show_alert(element, "host-error", &text, Some((&i18n, "opaque-origin")));
     Some(JsError::new(&format!(
         "ox-panel: {}",
         I18n::default().tr(&Msg::OpaqueOrigin)
     )))
 }
 
-/// Rendered with DOM calls (the app does not start), as text: never markup.
-fn show_message(element: &Element, i18n: &I18n, testid: &str, text: &str) {
+/// Why the app does not start, in place of anything the element held: rendered with DOM
+/// calls (there is no app to render it), as text, never markup. `spoken`: the language
+/// the text is in (`lang`, `dir`) and a `data-reason`, where it is not the default English.
+pub fn show_alert(element: &Element, testid: &str, text: &str, spoken: Option<(&I18n, &str)>) {
     element.replace_children_with_node_0();
     let Some(document) = element.owner_document() else {
         return;
@@ -40,9 +42,11 @@ fn show_message(element: &Element, i18n: &I18n, testid: &str, text: &str) {
         div.set_class_name("oxp-root oxp-config-error");
         let _ = div.set_attribute("role", "alert");
         let _ = div.set_attribute("data-testid", testid);
-        let _ = div.set_attribute("data-reason", "opaque-origin");
-        let _ = div.set_attribute("lang", &i18n.locale);
-        let _ = div.set_attribute("dir", i18n.dir());
+        if let Some((i18n, reason)) = spoken {
+            let _ = div.set_attribute("data-reason", reason);
+            let _ = div.set_attribute("lang", &i18n.locale);
+            let _ = div.set_attribute("dir", i18n.dir());
+        }
         div.set_text_content(Some(text));
         let _ = element.append_child(&div);
     }
