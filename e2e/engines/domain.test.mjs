@@ -1,6 +1,5 @@
 // The domain view in every engine (./harness.mjs): paging, the name filter, and a bulk
 // change of three selected mailboxes where the rules refuse one: two PUTs.
-import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { poll, requests, resetFixture } from "../lib/emulator.mjs";
 import { generatedFixture, generatedName } from "../lib/generate-domain.mjs";
@@ -28,7 +27,7 @@ const PUT_OF = (path) => /\/usernames\/([^/]+)\/webmail$/.exec(path)?.[1];
 const ROW = (user) => `[data-testid="mailbox-row"][data-username="${user}"]`;
 
 forEachEngine("the domain view", {}, (suite) => {
-  beforeEach(async () => {
+  suite.beforeEach(async () => {
     await resetFixture(suite.baseUrl, FIXTURE);
   });
 
@@ -37,7 +36,7 @@ forEachEngine("the domain view", {}, (suite) => {
     return Promise.all(rows.map((r) => r.getAttribute("data-username")));
   };
 
-  test("paging and the name filter, read from the server", async () => {
+  suite.test("paging and the name filter, read from the server", async () => {
     await open(suite, VIEW);
     await find(suite, "mailbox-list");
     await waitForText(suite, "page-info", "Page 1 of 3 (60 mailboxes)");
@@ -56,7 +55,7 @@ forEachEngine("the domain view", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("bulk change of three where the rules refuse one: exactly two PUTs", async () => {
+  suite.test("bulk change of three where the rules refuse one: exactly two PUTs", async () => {
     await open(suite, VIEW);
     await find(suite, "mailbox-list");
     // 1 and 2 are standard with upgrades allowed; 7 has allowUpgrade false.

@@ -1,7 +1,6 @@
 // The <ox-panel> custom element in every engine (./harness.mjs), on the example page
 // examples/element-dynamic/: the credential set as a property, an attribute change that
 // shows another mailbox (one read of it), and removal (unmounted, nothing sent after).
-import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { poll, requests, resetDemo } from "../lib/emulator.mjs";
 import {
@@ -18,7 +17,7 @@ import {
 const WEBMAIL = (box) => `/api/accounts/test/email/test.com/usernames/${box}/webmail`;
 
 forEachEngine("the <ox-panel> element", {}, (suite) => {
-  beforeEach(async () => {
+  suite.beforeEach(async () => {
     await resetDemo(suite.baseUrl);
   });
 
@@ -26,7 +25,7 @@ forEachEngine("the <ox-panel> element", {}, (suite) => {
   /** Children of the element's shadow container (what the panel rendered), or null. */
   const rendered = () => script(`return window.__panel?.shadowRoot?.querySelector("[part=panel]")?.childElementCount ?? null;`);
 
-  test("mount with the credential as a property, an attribute change, removal", async () => {
+  suite.test("mount with the credential as a property, an attribute change, removal", async () => {
     await open(suite, "/examples/element-dynamic/index.html");
     // The page set the credential as a property before the element was defined.
     await waitForText(suite, "current-plan", "(standard)");

@@ -17,7 +17,7 @@ import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { after, before, describe } from "node:test";
+import { after, before, beforeEach, describe, test } from "node:test";
 import webdriver from "selenium-webdriver";
 import http from "selenium-webdriver/http/index.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../lib/harness.mjs";
@@ -318,8 +318,46 @@ export function forEachEngine(title, emulatorOptions, body) {
         await suite.session?.stop();
         await suite.emulator?.stop();
       });
+      // Tests and their set-up go through `suite.test` and `suite.beforeEach`. When the
+      // browser itself dies under a test (its session gone: WebKitGTK 2.50's web process
+      // has been seen to segfault inside JavaScriptCore, a crash of the engine that the
+      // page cannot cause or catch, docs/engines.md), the test gets a new session, its
+      // set-up again and one more run, said in its output; a second failure fails it, and
+      // a failure with the session alive fails at once.
+      const setUps = [];
+      suite.beforeEach = (fn) => {
+        setUps.push(fn);
+        beforeEach(fn);
+      };
+      suite.test = (name, fn) =>
+        test(name, async (t) => {
+          try {
+            await fn(t);
+          } catch (error) {
+            if (await sessionAlive(suite.driver)) throw error;
+            t.diagnostic(
+              `${ENGINES[engine].name} died under this test (${String(error?.message ?? error).split("\n")[0]}): ` +
+                "a new session, its set-up and one more run",
+            );
+            await suite.session.stop().catch(() => {});
+            suite.session = await startSession(engine);
+            suite.driver = suite.session.driver;
+            for (const setUp of setUps) await setUp();
+            await fn(t);
+          }
+        });
       body(suite);
     });
+  }
+}
+
+/** False when the browser behind `driver` is gone (its session no longer exists). */
+async function sessionAlive(driver) {
+  try {
+    await driver.getCurrentUrl();
+    return true;
+  } catch (error) {
+    return !(error instanceof webdriver.error.NoSuchSessionError);
   }
 }
 

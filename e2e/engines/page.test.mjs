@@ -2,7 +2,6 @@
 // panel, the strict CSP, German and Arabic, and the keyboard. The same code for
 // Chromium, Firefox and WebKit; each journey checks the emulator's request log, not only
 // the screen. The demo data (`hostway-emulator` without a fixture) is the state.
-import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { poll, resetDemo, waitForRequestsAfter } from "../lib/emulator.mjs";
 import {
@@ -37,7 +36,7 @@ const isStatisticsRead = (r) => r.method === "GET" && /\/blackberry\/statistics\
 const ACTIONS = ["resendServiceBooks", "wipe", "reinitialize"];
 
 forEachEngine("the standalone page", {}, (suite) => {
-  beforeEach(async () => {
+  suite.beforeEach(async () => {
     await resetDemo(suite.baseUrl);
   });
 
@@ -49,7 +48,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await waitForGone(suite, "loading");
   }
 
-  test("plan: the current plan, reasons on unavailable options, one PUT and a re-read", async () => {
+  suite.test("plan: the current plan, reasons on unavailable options, one PUT and a re-read", async () => {
     await openMailbox("john.smith");
     await waitForText(suite, "current-plan", "SMX Mail Basic (standard)");
     // activesync is full in the demo data: disabled, with its reason.
@@ -74,7 +73,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("plan: the server's refusal is shown in place, one PUT, the choice kept", async () => {
+  suite.test("plan: the server's refusal is shown in place, one PUT, the choice kept", async () => {
     // big.user: premium with 3000 MB used; the page does not know the standard quota.
     await openMailbox("big.user");
     await click(suite, "plan-option-standard");
@@ -130,7 +129,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     assert.deepEqual(JSON.parse(puts[0].body), { action: "wipe", actionData: "" });
   }
 
-  test("wipe: typed confirmation, one click, one PUT", async () => {
+  suite.test("wipe: typed confirmation, one click, one PUT", async () => {
     await openMailbox("john.smith");
     await wipeDialog();
     await screenshot(suite, "wipe-dialog");
@@ -139,7 +138,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("wipe: a double click on confirm sends one PUT", async () => {
+  suite.test("wipe: a double click on confirm sends one PUT", async () => {
     await openMailbox("john.smith");
     await wipeDialog();
     const submit = await find(suite, "confirm-submit");
@@ -148,7 +147,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("wipe: Enter held down in the name field sends one PUT", async () => {
+  suite.test("wipe: Enter held down in the name field sends one PUT", async () => {
     await openMailbox("john.smith");
     const input = await wipeDialog();
     await input.click();
@@ -160,7 +159,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("BlackBerry: billing status suspended disables every action, and nothing is sent", async () => {
+  suite.test("BlackBerry: billing status suspended disables every action, and nothing is sent", async () => {
     await openMailbox("bb.suspended");
     await waitForText(suite, "blackberry-status", "Suspended");
     assert.equal(await attr(suite, "blackberry-status", "data-billing"), "suspended");
@@ -177,7 +176,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("the strict CSP: the page works under it with no violation and no console error", async () => {
+  suite.test("the strict CSP: the page works under it with no violation and no console error", async () => {
     const res = await fetch(`${suite.baseUrl}/`);
     const csp = res.headers.get("content-security-policy") ?? "";
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -204,7 +203,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     assert.match(reported[0].directive, /^style-src/);
   });
 
-  test("German: texts, numbers and dates", async () => {
+  suite.test("German: texts, numbers and dates", async () => {
     await openMailbox("john.smith", "&locale=de_DE");
     await waitForText(suite, ".oxp-title", "Postfacheinstellungen");
     await waitForAttr(suite, ".oxp-root", "lang", "de-DE");
@@ -223,7 +222,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("Arabic: right to left, mirrored, Arabic texts", async () => {
+  suite.test("Arabic: right to left, mirrored, Arabic texts", async () => {
     await openMailbox("john.smith", "&locale=ar");
     await waitForText(suite, ".oxp-title", "إعدادات صندوق البريد");
     await waitForAttr(suite, ".oxp-root", "lang", "ar");
@@ -247,7 +246,7 @@ forEachEngine("the standalone page", {}, (suite) => {
     await assertCleanPage(suite);
   });
 
-  test("keyboard only: Tab, an arrow and Enter change the plan, one PUT", async () => {
+  suite.test("keyboard only: Tab, an arrow and Enter change the plan, one PUT", async () => {
     await openMailbox("john.smith");
     await find(suite, "bb-device");
     // The one focus the test gives: the document's body.
