@@ -270,7 +270,7 @@ impl Inner {
         // query). The constructor throws for a URL the browser refuses: an error value.
         let request = web_sys::Request::new_with_str_and_init(url, &init)
             .map(Request::from)
-            .map_err(|e| ApiError::Network(js_error_text(&e)))?;
+            .map_err(|e| ApiError::Network(super::js_error_text(&e, "the request failed")))?;
 
         let _read = matches!(pool, Pool::Shared).then(|| {
             let controller = controller.clone();
@@ -301,7 +301,7 @@ impl Inner {
         let answer = async {
             let value = JsFuture::from(early.response.clone())
                 .await
-                .map_err(|e| js_error_text(&e))?;
+                .map_err(|e| super::js_error_text(&e, "the request failed"))?;
             let response = value
                 .dyn_into::<web_sys::Response>()
                 .map_err(|_| "the early read did not give a response".to_owned())?;
@@ -346,14 +346,6 @@ impl Inner {
         // HTML page, a cut answer) is not the API's, so the change is not confirmed.
         parse_body::<IgnoredAny>(raw.status, raw.body).map(|_| raw.status)
     }
-}
-
-/// What a rejected `fetch` says (a `TypeError`, an `AbortError`), as text.
-fn js_error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| "the request failed".to_owned())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {

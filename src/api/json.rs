@@ -10,7 +10,7 @@
 use ox_core::error::JsonBody;
 use serde::Serialize;
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// A response's text (already decoded by the browser, byte-order mark dropped) as JSON.
 pub fn parse(text: &str) -> JsonBody {
@@ -19,7 +19,7 @@ pub fn parse(text: &str) -> JsonBody {
     }
     match js_sys::JSON::parse(text) {
         Ok(js) => from_js(js).map_or_else(JsonBody::NotJson, JsonBody::Json),
-        Err(e) => JsonBody::NotJson(error_text(&e, "not JSON")),
+        Err(e) => JsonBody::NotJson(super::js_error_text(&e, "not JSON")),
     }
 }
 
@@ -37,12 +37,5 @@ pub fn to_text<T: Serialize>(value: &T) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     js_sys::JSON::stringify(&js)
         .map(String::from)
-        .map_err(|e| error_text(&e, "cannot be written as JSON"))
-}
-
-fn error_text(error: &JsValue, otherwise: &str) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| otherwise.to_owned())
+        .map_err(|e| super::js_error_text(&e, "cannot be written as JSON"))
 }

@@ -61,3 +61,13 @@ impl std::ops::Deref for ApiRef {
         &*self.0
     }
 }
+
+/// What a JS exception says (a rejected `fetch`'s `TypeError` or `AbortError`, a
+/// `JSON.parse` `SyntaxError`), as text; `otherwise` when it is not an `Error`.
+pub(crate) fn js_error_text(error: &wasm_bindgen::JsValue, otherwise: &str) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| otherwise.to_owned())
+}
